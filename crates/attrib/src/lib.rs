@@ -1,0 +1,1 @@
+//! rashomon-attrib (stage stub).

@@ -1,0 +1,1 @@
+//! rashomon-brief (stage stub).

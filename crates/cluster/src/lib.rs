@@ -1,0 +1,1 @@
+//! rashomon-cluster (stage stub).

@@ -1,0 +1,1 @@
+//! rashomon-compare (stage stub).

@@ -1,0 +1,1 @@
+//! rashomon-dedup (stage stub).

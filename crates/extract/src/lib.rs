@@ -1,0 +1,1 @@
+//! rashomon-extract (stage stub).

@@ -1,0 +1,1 @@
+//! rashomon-ingest (stage stub).

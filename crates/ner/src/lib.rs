@@ -1,0 +1,1 @@
+//! rashomon-ner (stage stub).

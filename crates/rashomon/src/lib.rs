@@ -1,0 +1,1 @@
+//! Rashomon: the library facade over the pipeline stages.

@@ -1,0 +1,1 @@
+//! rashomon-store (stage stub).

@@ -1,0 +1,1 @@
+//! rashomon-text (stage stub).
