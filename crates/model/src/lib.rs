@@ -346,8 +346,16 @@ mod tests {
     fn sentence_at_finds_containing_sentence() {
         let a = AnalyzedText {
             sentences: vec![
-                Sentence { span: Span::new(0, 5), tokens: 0..0, paragraph: 0 },
-                Sentence { span: Span::new(6, 10), tokens: 0..0, paragraph: 0 },
+                Sentence {
+                    span: Span::new(0, 5),
+                    tokens: 0..0,
+                    paragraph: 0,
+                },
+                Sentence {
+                    span: Span::new(6, 10),
+                    tokens: 0..0,
+                    paragraph: 0,
+                },
             ],
             tokens: vec![],
         };
