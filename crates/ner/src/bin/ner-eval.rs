@@ -1,0 +1,49 @@
+//! Evaluate the NER model on a CoNLL file and print the JSON report.
+//! Usage: ner-eval FILE [--model model.bin]
+
+use rashomon_ner::{evaluate, NerModel};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(file) = args.first() else {
+        eprintln!("usage: ner-eval FILE [--model model.bin]");
+        return ExitCode::from(2);
+    };
+    let owned;
+    let model: &NerModel = match args.iter().position(|a| a == "--model") {
+        Some(i) => {
+            let Some(p) = args.get(i + 1) else {
+                eprintln!("--model needs a path");
+                return ExitCode::from(2);
+            };
+            let loaded = std::fs::read(p)
+                .map_err(|e| format!("{p}: {e}"))
+                .and_then(|b| NerModel::load(&b).map_err(|e| format!("{p}: {e}")));
+            match loaded {
+                Ok(m) => {
+                    owned = m;
+                    &owned
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        None => NerModel::builtin(),
+    };
+    // Warm up lazily-built tables so they do not count as tagging time.
+    model.tag(&["Warm", "up", "in", "Paris"]);
+    match evaluate(model, Path::new(file)) {
+        Ok(r) => {
+            println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

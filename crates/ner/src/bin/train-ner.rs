@@ -1,0 +1,233 @@
+//! Train the shipped NER model from the openly licensed corpora in
+//! `shared/train/ner` (never CoNLL-2003), with clusters and casing priors from
+//! unlabeled news text. See docs/ner.md.
+//!
+//! Usage: train-ner --shared DIR --out FILE [--epochs N] [--bits B] [--dev CONLL]... [--wnut]
+
+use rashomon_ner::clusters::{build_word_table, ClusterConfig};
+use rashomon_ner::conll::{self, Columns, Sentence};
+use rashomon_ner::train::{train, TrainConfig, TrainSet};
+use rashomon_ner::{simple_tokenize, Kind, NerError, NerLabel};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+struct Args {
+    shared: PathBuf,
+    out: PathBuf,
+    epochs: usize,
+    bits: u32,
+    dev: Vec<PathBuf>,
+    wnut: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        shared: PathBuf::from("../shared"),
+        out: PathBuf::from("crates/ner/model/ner.bin"),
+        epochs: 8,
+        bits: 20,
+        dev: Vec::new(),
+        wnut: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(k) = it.next() {
+        let mut val = || it.next().ok_or(format!("{k} needs a value"));
+        match k.as_str() {
+            "--shared" => a.shared = val()?.into(),
+            "--out" => a.out = val()?.into(),
+            "--epochs" => a.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--bits" => a.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--dev" => a.dev.push(val()?.into()),
+            "--wnut" => a.wnut = true,
+            _ => return Err(format!("unknown argument {k}")),
+        }
+    }
+    Ok(a)
+}
+
+/// WNUT-17: group -> ORG (teams, bands); product / creative-work -> MISC.
+fn wnut_tag(t: &str) -> Option<NerLabel> {
+    let t = t.replace("creative-work", "MISC").replace("product", "MISC").replace("group", "ORG");
+    NerLabel::parse(&t)
+}
+
+fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
+    let ud = Columns { word: 1, label: Some(2) };
+    let first2 = Columns { word: 0, label: Some(1) };
+    let std = Columns::default();
+    let p = |t: &str| NerLabel::parse(t);
+    let mut sets = Vec::new();
+    let mut add = |name: &str, files: &[&str], cols: Columns, repeat: usize, partial: bool| -> Result<(), NerError> {
+        let mut sentences = Vec::new();
+        for f in files {
+            sentences.extend(conll::read_with(dir.join(f), cols, &p)?);
+        }
+        sets.push(TrainSet { name: name.into(), sentences, repeat, partial_misc: partial });
+        Ok(())
+    };
+    add(
+        "uner-en-ewt",
+        &["uner-en-ewt/en_ewt-ud-train.iob2", "uner-en-ewt/en_ewt-ud-dev.iob2", "uner-en-ewt/en_ewt-ud-test.iob2"],
+        ud,
+        1,
+        true,
+    )?;
+    add("uner-en-pud", &["uner-en-pud/en_pud-ud-test.iob2"], ud, 2, true)?;
+    add("gum", &["gum/train.iob2", "gum/dev.iob2", "gum/test.iob2"], first2, 2, false)?;
+    add("wikigold", &["wikigold/wikigold.conll.txt"], std, 2, false)?;
+    add(
+        "btc",
+        &[
+            "broad-twitter-corpus/a.conll",
+            "broad-twitter-corpus/b.conll",
+            "broad-twitter-corpus/e.conll",
+            "broad-twitter-corpus/f.conll",
+            "broad-twitter-corpus/h.conll",
+        ],
+        std,
+        1,
+        true,
+    )?;
+    add("btc-g-news", &["broad-twitter-corpus/g.conll"], std, 2, true)?;
+    if wnut {
+        let mut sentences = Vec::new();
+        for f in ["wnut17/wnut17train.conll", "wnut17/emerging.dev.conll", "wnut17/emerging.test.annotated"] {
+            sentences.extend(conll::read_with(dir.join(f), std, &wnut_tag)?);
+        }
+        sets.push(TrainSet { name: "wnut17".into(), sentences, repeat: 1, partial_misc: true });
+    }
+    Ok(sets)
+}
+
+/// Unlabeled text for clusters: PolNeAR train articles and AllSides leads,
+/// tokenised and split at sentence-final punctuation.
+fn unlabeled(shared: &Path) -> Vec<Vec<String>> {
+    let mut docs: Vec<String> = Vec::new();
+    let dir = shared.join("eval/polnear/train/text");
+    match std::fs::read_dir(&dir) {
+        Ok(rd) => {
+            let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                match std::fs::read_to_string(&p) {
+                    Ok(t) => docs.push(t),
+                    Err(e) => eprintln!("skip {}: {e}", p.display()),
+                }
+            }
+        }
+        Err(e) => eprintln!("no PolNeAR text ({}): {e}", dir.display()),
+    }
+    let allsides = shared.join("eval/allsides/train.jsonl");
+    match std::fs::read_to_string(&allsides) {
+        Ok(t) => {
+            for (n, line) in t.lines().enumerate() {
+                match serde_json::from_str::<serde_json::Value>(line) {
+                    Ok(v) => {
+                        for k in ["title", "text"] {
+                            if let Some(s) = v.get(k).and_then(|x| x.as_str()) {
+                                docs.push(s.to_string());
+                            }
+                        }
+                    }
+                    Err(e) => eprintln!("{}:{}: {e}", allsides.display(), n + 1),
+                }
+            }
+        }
+        Err(e) => eprintln!("no AllSides text ({}): {e}", allsides.display()),
+    }
+    let mut out = Vec::new();
+    for d in &docs {
+        for line in d.lines() {
+            let mut cur: Vec<String> = Vec::new();
+            for t in simple_tokenize(line) {
+                cur.push(t.to_string());
+                if matches!(t, "." | "!" | "?") {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        }
+    }
+    out
+}
+
+fn count(s: &[Sentence]) -> (usize, [usize; 4]) {
+    let mut ents = [0; 4];
+    let mut toks = 0;
+    for x in s {
+        toks += x.words.len();
+        for l in &x.labels {
+            if let NerLabel::B(k) = l {
+                ents[Kind::ALL.iter().position(|q| q == k).unwrap_or(0)] += 1;
+            }
+        }
+    }
+    (toks, ents)
+}
+
+fn run() -> Result<(), String> {
+    let a = parse_args()?;
+    let t0 = Instant::now();
+    let dir = a.shared.join("train/ner");
+    let sets = load_sets(&dir, a.wnut).map_err(|e| e.to_string())?;
+    let mut text: Vec<Vec<String>> = unlabeled(&a.shared);
+    let unl = text.len();
+    for s in &sets {
+        let (t, e) = count(&s.sentences);
+        eprintln!(
+            "{:12} {:6} sents {:7} tokens PER {} ORG {} LOC {} MISC {} x{}{}",
+            s.name,
+            s.sentences.len(),
+            t,
+            e[0],
+            e[1],
+            e[2],
+            e[3],
+            s.repeat,
+            if s.partial_misc { " (O may be MISC)" } else { "" }
+        );
+        text.extend(s.sentences.iter().map(|x| x.words.clone()));
+    }
+    eprintln!("clusters from {unl} unlabeled + {} labelled sentences", text.len() - unl);
+    let table = build_word_table(&text, ClusterConfig::default());
+    eprintln!("word table: {} words ({:.1}s)", table.len(), t0.elapsed().as_secs_f64());
+    let mut dev = Vec::new();
+    for p in &a.dev {
+        dev.push((p.display().to_string(), conll::read(p).map_err(|e| e.to_string())?));
+    }
+    let cfg = TrainConfig { bits: a.bits, epochs: a.epochs, ..TrainConfig::default() };
+    let model = train(&sets, &table, cfg, &dev, &mut |epoch, reports| {
+        for r in reports {
+            let pt: Vec<String> = r.per_type.iter().map(|(k, v)| format!("{k} {:.2}", v.f1)).collect();
+            eprintln!(
+                "epoch {epoch} ({:.0}s) {}: F1 {:.2} P {:.2} R {:.2} | {}",
+                t0.elapsed().as_secs_f64(),
+                r.file,
+                r.overall.f1,
+                r.overall.precision,
+                r.overall.recall,
+                pt.join(" ")
+            );
+        }
+        if reports.is_empty() {
+            eprintln!("epoch {epoch} done ({:.0}s)", t0.elapsed().as_secs_f64());
+        }
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
+    eprintln!("wrote {} ({} bytes) in {:.0}s", a.out.display(), bytes.len(), t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

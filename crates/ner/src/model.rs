@@ -1,0 +1,284 @@
+//! The trained model: hashed emission weights (quantised to i16), label
+//! transitions, and the word table (clusters and casing priors); Viterbi decoding.
+
+use crate::features::{self, Scratch, WordInfo, WordTable};
+use crate::{spans, Kind, NerError, NerLabel, NUM_LABELS};
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::sync::OnceLock;
+
+const L: usize = NUM_LABELS;
+const MAGIC: &[u8; 4] = b"RNER";
+const VERSION: u32 = 1;
+
+static BUILTIN: &[u8] = include_bytes!("../model/ner.bin");
+
+/// A trained tagger.
+#[derive(Clone, Debug)]
+pub struct NerModel {
+    pub(crate) bits: u32,
+    pub(crate) scale: f32,
+    pub(crate) weights: Vec<i16>,
+    pub(crate) start: [f32; L],
+    pub(crate) trans: [[f32; L]; L],
+    pub(crate) table: WordTable,
+}
+
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    feats: Vec<u32>,
+    offs: Vec<u32>,
+    em: Vec<[f32; L]>,
+}
+
+thread_local! {
+    static BUF: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+/// Transition validity: `I-X` only after `B-X` or `I-X`.
+pub(crate) fn allowed(prev: usize, next: usize) -> bool {
+    NerLabel::from_index(prev).can_precede(NerLabel::from_index(next))
+}
+
+/// First-order Viterbi. `mask[t]` (bit per label) restricts the labels of token t.
+pub(crate) fn viterbi(
+    em: &[[f32; L]],
+    start: &[f32; L],
+    trans: &[[f32; L]; L],
+    mask: Option<&[u16]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    let ok = |t: usize, l: usize| mask.is_none_or(|m| m[t] & (1 << l) != 0);
+    let neg = f32::NEG_INFINITY;
+    let mut score = [neg; L];
+    for l in 0..L {
+        if ok(0, l) && allowed(0, l) {
+            score[l] = start[l] + em[0][l];
+        }
+    }
+    let mut back = vec![[0u8; L]; n];
+    for t in 1..n {
+        let mut next = [neg; L];
+        for l in 0..L {
+            if !ok(t, l) {
+                continue;
+            }
+            let mut best = neg;
+            let mut arg = 0u8;
+            for p in 0..L {
+                if score[p] == neg || !allowed(p, l) {
+                    continue;
+                }
+                let s = score[p] + trans[p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > neg {
+                next[l] = best + em[t][l];
+                back[t][l] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut best = 0;
+    for l in 1..L {
+        if score[l] > score[best] {
+            best = l;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best as u8;
+    for t in (1..n).rev() {
+        out[t - 1] = back[t][out[t] as usize];
+    }
+}
+
+impl NerModel {
+    /// The model shipped in the crate, decoded once.
+    pub fn builtin() -> &'static NerModel {
+        static M: OnceLock<NerModel> = OnceLock::new();
+        M.get_or_init(|| match NerModel::load(BUILTIN) {
+            Ok(m) => m,
+            Err(e) => {
+                // Only possible with a broken build; tag everything O rather than panic.
+                eprintln!("rashomon-ner: builtin model unusable: {e}");
+                NerModel::empty(4)
+            }
+        })
+    }
+
+    /// A model with all-zero weights (tags everything O).
+    pub fn empty(bits: u32) -> NerModel {
+        NerModel {
+            bits,
+            scale: 1.0,
+            weights: vec![0; L << bits],
+            start: [0.0; L],
+            trans: [[0.0; L]; L],
+            table: WordTable::default(),
+        }
+    }
+
+    /// Tag one sentence (one label per word; always a valid BIO sequence).
+    pub fn tag(&self, words: &[&str]) -> Vec<NerLabel> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            let b = &mut *b;
+            features::extract(words, &self.table, self.bits, &mut b.scratch, &mut b.feats, &mut b.offs);
+            self.emissions(&b.feats, &b.offs, &mut b.em);
+            let mut path = Vec::with_capacity(words.len());
+            viterbi(&b.em, &self.start, &self.trans, None, &mut path);
+            path.into_iter().map(|l| NerLabel::from_index(l as usize)).collect()
+        })
+    }
+
+    /// Entity token ranges with their kinds.
+    pub fn entities(&self, words: &[&str]) -> Vec<(std::ops::Range<usize>, Kind)> {
+        spans(&self.tag(words))
+    }
+
+    fn emissions(&self, feats: &[u32], offs: &[u32], em: &mut Vec<[f32; L]>) {
+        em.clear();
+        for w in offs.windows(2) {
+            let mut acc = [0i32; L];
+            for &f in &feats[w[0] as usize..w[1] as usize] {
+                let row = &self.weights[f as usize * L..f as usize * L + L];
+                for l in 0..L {
+                    acc[l] += row[l] as i32;
+                }
+            }
+            let mut e = [0f32; L];
+            for l in 0..L {
+                e[l] = acc[l] as f32 * self.scale;
+            }
+            em.push(e);
+        }
+    }
+
+    /// Serialise (deflate-compressed).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut raw = Vec::with_capacity(self.weights.len() * 2 + 1024);
+        raw.extend_from_slice(&self.bits.to_le_bytes());
+        raw.extend_from_slice(&self.scale.to_le_bytes());
+        for v in self.start.iter().chain(self.trans.iter().flatten()) {
+            raw.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut words: Vec<(&u64, &WordInfo)> = self.table.map.iter().collect();
+        words.sort_by_key(|(k, _)| **k);
+        raw.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (k, i) in words {
+            raw.extend_from_slice(&k.to_le_bytes());
+            raw.extend_from_slice(&i.coarse.to_le_bytes());
+            raw.extend_from_slice(&i.fine.to_le_bytes());
+            raw.push(i.case);
+        }
+        // Weights stored label-major so equal neighbours compress well.
+        for l in 0..L {
+            for r in 0..(1usize << self.bits) {
+                raw.extend_from_slice(&self.weights[r * L + l].to_le_bytes());
+            }
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = enc.write_all(&raw);
+        enc.finish().unwrap_or_default()
+    }
+
+    /// Decode a model written by [`NerModel::to_bytes`].
+    pub fn load(bytes: &[u8]) -> Result<NerModel, NerError> {
+        let bad = |m: &str| NerError::Model(m.to_string());
+        if bytes.len() < 8 || &bytes[..4] != MAGIC {
+            return Err(bad("not a rashomon-ner model (magic)"));
+        }
+        if bytes[4..8] != VERSION.to_le_bytes() {
+            return Err(bad("unsupported model version"));
+        }
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(&bytes[8..])
+            .read_to_end(&mut raw)
+            .map_err(|e| NerError::Model(format!("decompress: {e}")))?;
+        let mut r = Reader { b: &raw, p: 0 };
+        let bits = r.u32()?;
+        if !(4..=24).contains(&bits) {
+            return Err(bad("hash bits out of range"));
+        }
+        let scale = r.f32()?;
+        let mut start = [0f32; L];
+        for v in &mut start {
+            *v = r.f32()?;
+        }
+        let mut trans = [[0f32; L]; L];
+        for v in trans.iter_mut().flatten() {
+            *v = r.f32()?;
+        }
+        let nw = r.u32()? as usize;
+        let mut table = WordTable::default();
+        for _ in 0..nw {
+            let k = r.u64()?;
+            let coarse = r.u16()?;
+            let fine = r.u16()?;
+            let case = r.take(1)?[0];
+            table.map.insert(k, WordInfo { coarse, fine, case });
+        }
+        let rows = 1usize << bits;
+        let mut weights = vec![0i16; rows * L];
+        let w = r.take(rows * L * 2)?;
+        for l in 0..L {
+            for row in 0..rows {
+                let i = (l * rows + row) * 2;
+                weights[row * L + l] = i16::from_le_bytes([w[i], w[i + 1]]);
+            }
+        }
+        if r.p != raw.len() {
+            return Err(bad("trailing bytes"));
+        }
+        Ok(NerModel { bits, scale, weights, start, trans, table })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
+        let s = self
+            .b
+            .get(self.p..self.p + n)
+            .ok_or_else(|| NerError::Model("truncated".into()))?;
+        self.p += n;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, NerError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, NerError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, NerError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u64(&mut self) -> Result<u64, NerError> {
+        let s = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+}

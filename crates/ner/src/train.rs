@@ -1,0 +1,185 @@
+//! Averaged structured perceptron training.
+//!
+//! Corpora without a MISC class get *partial* labels: a token they tag `O` may
+//! be O, B-MISC or I-MISC, and the gold path is the best-scoring path under
+//! that constraint (latent-variable perceptron). So nationalities that such a
+//! corpus leaves unlabelled do not teach the model that MISC is O.
+
+use crate::conll::Sentence;
+use crate::features::{self, Scratch, WordTable};
+use crate::model::viterbi;
+use crate::{evaluate_sentences, EvalReport, NerLabel, NerModel, NUM_LABELS};
+
+const L: usize = NUM_LABELS;
+
+/// One training corpus.
+pub struct TrainSet {
+    pub name: String,
+    pub sentences: Vec<Sentence>,
+    /// How many times each sentence is seen per epoch (news-like sets > 1).
+    pub repeat: usize,
+    /// The corpus has no MISC class: its O tokens may be MISC.
+    pub partial_misc: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct TrainConfig {
+    pub bits: u32,
+    pub epochs: usize,
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig { bits: 20, epochs: 8, seed: 42 }
+    }
+}
+
+struct Example {
+    feats: Vec<u32>,
+    offs: Vec<u32>,
+    gold: Vec<u8>,
+    mask: Option<Vec<u16>>,
+}
+
+struct Weights {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    start: [f32; L],
+    ustart: [f32; L],
+    trans: [[f32; L]; L],
+    utrans: [[f32; L]; L],
+    c: f32,
+}
+
+impl Weights {
+    fn emissions(&self, ex: &Example, em: &mut Vec<[f32; L]>) {
+        em.clear();
+        for w in ex.offs.windows(2) {
+            let mut e = [0f32; L];
+            for &f in &ex.feats[w[0] as usize..w[1] as usize] {
+                let row = &self.w[f as usize * L..f as usize * L + L];
+                for l in 0..L {
+                    e[l] += row[l];
+                }
+            }
+            em.push(e);
+        }
+    }
+
+    fn update(&mut self, ex: &Example, path: &[u8], delta: f32) {
+        let cd = self.c * delta;
+        for (t, &l) in path.iter().enumerate() {
+            let l = l as usize;
+            for &f in &ex.feats[ex.offs[t] as usize..ex.offs[t + 1] as usize] {
+                self.w[f as usize * L + l] += delta;
+                self.u[f as usize * L + l] += cd;
+            }
+            if t == 0 {
+                self.start[l] += delta;
+                self.ustart[l] += cd;
+            } else {
+                let p = path[t - 1] as usize;
+                self.trans[p][l] += delta;
+                self.utrans[p][l] += cd;
+            }
+        }
+    }
+
+    fn averaged(&self, bits: u32, table: &WordTable) -> NerModel {
+        let c = self.c.max(1.0);
+        let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
+        let max = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+        let scale = max / 32767.0;
+        let weights = avg.iter().map(|x| (x / scale).round() as i16).collect();
+        let mut start = [0f32; L];
+        let mut trans = [[0f32; L]; L];
+        for l in 0..L {
+            start[l] = self.start[l] - self.ustart[l] / c;
+            for m in 0..L {
+                trans[l][m] = self.trans[l][m] - self.utrans[l][m] / c;
+            }
+        }
+        NerModel { bits, scale, weights, start, trans, table: table.clone() }
+    }
+}
+
+fn prepare(s: &Sentence, partial_misc: bool, table: &WordTable, bits: u32, sc: &mut Scratch) -> Example {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let (mut feats, mut offs) = (Vec::new(), Vec::new());
+    features::extract(&words, table, bits, sc, &mut feats, &mut offs);
+    let gold: Vec<u8> = s.labels.iter().map(|l| l.index() as u8).collect();
+    let mask = partial_misc.then(|| {
+        let misc = (1u16 << NerLabel::B(crate::Kind::Misc).index()) | (1u16 << NerLabel::I(crate::Kind::Misc).index());
+        gold.iter().map(|&g| if g == 0 { 1 | misc } else { 1 << g }).collect()
+    });
+    Example { feats, offs, gold, mask }
+}
+
+/// Train; after each epoch `report` gets the epoch number and the averaged
+/// model's scores on each dev set.
+pub fn train(
+    sets: &[TrainSet],
+    table: &WordTable,
+    cfg: TrainConfig,
+    dev: &[(String, Vec<Sentence>)],
+    report: &mut dyn FnMut(usize, &[EvalReport]),
+) -> NerModel {
+    let mut sc = Scratch::default();
+    let mut examples = Vec::new();
+    let mut order = Vec::new();
+    for set in sets {
+        for s in &set.sentences {
+            if s.words.is_empty() {
+                continue;
+            }
+            for _ in 0..set.repeat {
+                order.push(examples.len());
+            }
+            examples.push(prepare(s, set.partial_misc, table, cfg.bits, &mut sc));
+        }
+    }
+    let mut wt = Weights {
+        w: vec![0.0; L << cfg.bits],
+        u: vec![0.0; L << cfg.bits],
+        start: [0.0; L],
+        ustart: [0.0; L],
+        trans: [[0.0; L]; L],
+        utrans: [[0.0; L]; L],
+        c: 1.0,
+    };
+    let mut rng = cfg.seed | 1;
+    let mut em = Vec::new();
+    let (mut pred, mut gold) = (Vec::new(), Vec::new());
+    let mut model = wt.averaged(cfg.bits, table);
+    for epoch in 1..=cfg.epochs {
+        // Fisher-Yates with xorshift: deterministic for a seed.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &ix in &order {
+            let ex = &examples[ix];
+            wt.emissions(ex, &mut em);
+            viterbi(&em, &wt.start, &wt.trans, None, &mut pred);
+            match &ex.mask {
+                Some(m) => viterbi(&em, &wt.start, &wt.trans, Some(m), &mut gold),
+                None => {
+                    gold.clear();
+                    gold.extend_from_slice(&ex.gold);
+                }
+            }
+            if pred != gold {
+                wt.update(ex, &gold, 1.0);
+                wt.update(ex, &pred, -1.0);
+            }
+            wt.c += 1.0;
+        }
+        model = wt.averaged(cfg.bits, table);
+        let reports: Vec<EvalReport> = dev.iter().map(|(n, s)| evaluate_sentences(&model, s, n)).collect();
+        report(epoch, &reports);
+    }
+    model
+}
