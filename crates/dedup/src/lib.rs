@@ -1,1 +1,297 @@
-//! rashomon-dedup (stage stub).
+//! Copy detection: finds articles that repeat another article exactly, nearly,
+//! or in part (a wire story reprinted with an outlet's own lead, or trimmed).
+//!
+//! Each text gets a [`Signature`]: a hash of its normalised words (exact
+//! copies), a MinHash sketch of its word shingles (candidate retrieval through
+//! LSH banding) and the sorted shingle hashes themselves (exact verification).
+//! [`DedupIndex`] links each added document to the earliest document it copies;
+//! a lookup only touches the LSH buckets the new document falls into, and
+//! buckets are capped, so the cost of one `add` does not grow with the corpus.
+
+use rashomon_model::{CopyKind, CopyLink};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Parameters of copy detection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupConfig {
+    /// Words per shingle.
+    pub shingle: usize,
+    /// MinHash permutations (length of the sketch).
+    pub num_perm: usize,
+    /// LSH bands; `num_perm / bands` rows per band. Few rows per band make
+    /// pairs with low Jaccard (a short text inside a long one) candidates too.
+    pub bands: usize,
+    /// Exact shingle Jaccard at or above which two texts are near-duplicates.
+    pub near_threshold: f64,
+    /// Share of the smaller text's shingles found in the other text at or
+    /// above which the smaller one counts as contained.
+    pub containment_threshold: f64,
+    /// Smaller texts than this (in shingles) are never reported as contained:
+    /// a one-line text inside a long article is a quote, not a reprint.
+    pub min_contained_shingles: usize,
+    /// Most documents kept per LSH bucket (the earliest ones): bounds the work
+    /// per lookup when boilerplate makes some buckets huge.
+    pub max_bucket: usize,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            shingle: 5,
+            num_perm: 128,
+            // 2 rows per band: a pair with Jaccard 0.2 becomes a candidate with
+            // probability 1-(1-0.2²)^64 ≈ 0.93, 0.3 → 0.998.
+            bands: 64,
+            near_threshold: 0.7,
+            containment_threshold: 0.8,
+            min_contained_shingles: 20,
+            max_bucket: 64,
+        }
+    }
+}
+
+/// What the index needs to know about one text. Serialisable so a store can
+/// persist it instead of recomputing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// xxh3 of the normalised text (folded case, punctuation dropped, single spaces).
+    pub exact: u64,
+    /// MinHash sketch, one minimum per permutation.
+    pub minhash: Vec<u64>,
+    /// Sorted, distinct shingle hashes.
+    pub shingles: Vec<u64>,
+}
+
+impl Signature {
+    /// True when the text had no words at all.
+    pub fn is_empty(&self) -> bool {
+        self.shingles.is_empty()
+    }
+}
+
+/// Folded, punctuation-free words of `text`. Apostrophes are dropped inside
+/// words so "don't" and "don’t" agree.
+pub fn normalized_words(text: &str) -> Vec<String> {
+    let folded = rashomon_text::fold(text);
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.replace('\'', ""))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The seed of permutation `i`: a fixed odd multiplier and an offset, so the
+/// sketch is the same in every run and every process.
+fn perm_params(i: usize) -> (u64, u64) {
+    let a = xxh3_64_with_seed(&(i as u64).to_le_bytes(), 0x0005_eeda) | 1;
+    let b = xxh3_64_with_seed(&(i as u64).to_le_bytes(), 0x0005_eedb);
+    (a, b)
+}
+
+/// Computes the signature of `text`.
+pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
+    let words = normalized_words(text);
+    let exact = xxh3_64(words.join(" ").as_bytes());
+    let k = cfg.shingle.max(1);
+    let mut shingles: Vec<u64> = if words.is_empty() {
+        Vec::new()
+    } else if words.len() <= k {
+        vec![xxh3_64(words.join(" ").as_bytes())]
+    } else {
+        words
+            .windows(k)
+            .map(|w| xxh3_64(w.join(" ").as_bytes()))
+            .collect()
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    let perms: Vec<(u64, u64)> = (0..cfg.num_perm).map(perm_params).collect();
+    let mut minhash = vec![u64::MAX; cfg.num_perm];
+    for &s in &shingles {
+        for (m, &(a, b)) in minhash.iter_mut().zip(&perms) {
+            // Multiply-add over a well-mixed input, then a final mix: cheap
+            // and independent enough across permutations for MinHash.
+            let h = xorshift_mix(s.wrapping_mul(a).wrapping_add(b));
+            if h < *m {
+                *m = h;
+            }
+        }
+    }
+    Signature {
+        exact,
+        minhash,
+        shingles,
+    }
+}
+
+fn xorshift_mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+/// Size of the intersection of two sorted, distinct slices.
+fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Incremental copy index.
+#[derive(Debug, Clone)]
+pub struct DedupIndex {
+    cfg: DedupConfig,
+    /// Normalised-text hash → first document with it.
+    exact: HashMap<u64, usize>,
+    /// One map per band: band hash → documents (earliest first, capped).
+    bands: Vec<HashMap<u64, Vec<usize>>>,
+    /// Shingles of every added document, by id, for verification.
+    shingles: HashMap<usize, Vec<u64>>,
+    /// Insertion rank of every id: "earliest" means first added.
+    order: HashMap<usize, usize>,
+}
+
+impl DedupIndex {
+    pub fn new(cfg: DedupConfig) -> Self {
+        let nb = cfg.bands.clamp(1, cfg.num_perm.max(1));
+        DedupIndex {
+            bands: vec![HashMap::new(); nb],
+            cfg,
+            exact: HashMap::new(),
+            shingles: HashMap::new(),
+            order: HashMap::new(),
+        }
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn band_keys(&self, sig: &Signature) -> Vec<u64> {
+        let nb = self.bands.len();
+        let rows = (sig.minhash.len() / nb).max(1);
+        (0..nb)
+            .map(|b| {
+                let start = (b * rows).min(sig.minhash.len());
+                let end = ((b + 1) * rows).min(sig.minhash.len());
+                let bytes: Vec<u8> = sig.minhash[start..end]
+                    .iter()
+                    .flat_map(|v| v.to_le_bytes())
+                    .collect();
+                xxh3_64(&bytes)
+            })
+            .collect()
+    }
+
+    /// Adds document `id` and returns the link to the earliest document it
+    /// copies: an exact copy wins over a near-duplicate, which wins over
+    /// containment. Empty texts are neither linked nor indexed. Adding an id
+    /// twice is a no-op returning `None`.
+    pub fn add(&mut self, id: usize, sig: &Signature) -> Option<CopyLink> {
+        if sig.is_empty() || self.order.contains_key(&id) {
+            return None;
+        }
+        let rank = self.order.len();
+        self.order.insert(id, rank);
+        let keys = self.band_keys(sig);
+        let link = self.best_link(id, sig, &keys);
+        self.exact.entry(sig.exact).or_insert(id);
+        for (band, key) in self.bands.iter_mut().zip(&keys) {
+            let bucket = band.entry(*key).or_default();
+            if bucket.len() < self.cfg.max_bucket {
+                bucket.push(id);
+            }
+        }
+        self.shingles.insert(id, sig.shingles.clone());
+        link
+    }
+
+    fn best_link(&self, id: usize, sig: &Signature, keys: &[u64]) -> Option<CopyLink> {
+        if let Some(&orig) = self.exact.get(&sig.exact) {
+            return Some(CopyLink {
+                copy: id,
+                original: orig,
+                kind: CopyKind::Exact,
+                score: 1.0,
+            });
+        }
+        let mut cands: Vec<usize> = keys
+            .iter()
+            .zip(&self.bands)
+            .filter_map(|(k, band)| band.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable_by_key(|c| self.order.get(c).copied().unwrap_or(usize::MAX));
+        cands.dedup();
+        // (kind rank, insertion rank) → smaller is better: near before contained, earliest first.
+        let mut best: Option<(u8, usize, CopyLink)> = None;
+        for c in cands {
+            let Some(other) = self.shingles.get(&c) else {
+                continue;
+            };
+            let inter = intersection(&sig.shingles, other) as f64;
+            let union = (sig.shingles.len() + other.len()) as f64 - inter;
+            let jaccard = if union > 0.0 { inter / union } else { 0.0 };
+            let smaller = sig.shingles.len().min(other.len());
+            let containment = inter / smaller.max(1) as f64;
+            let found = if jaccard >= self.cfg.near_threshold {
+                Some((0u8, CopyKind::Near, jaccard))
+            } else if smaller >= self.cfg.min_contained_shingles
+                && containment >= self.cfg.containment_threshold
+            {
+                Some((1u8, CopyKind::Contained, containment))
+            } else {
+                None
+            };
+            if let Some((kr, kind, score)) = found {
+                let rank = self.order.get(&c).copied().unwrap_or(usize::MAX);
+                let better = match &best {
+                    None => true,
+                    Some((bk, br, _)) => (kr, rank) < (*bk, *br),
+                };
+                if better {
+                    let link = CopyLink {
+                        copy: id,
+                        original: c,
+                        kind,
+                        score,
+                    };
+                    best = Some((kr, rank, link));
+                }
+            }
+        }
+        best.map(|(_, _, l)| l)
+    }
+}
+
+/// Batch convenience: adds `texts` in order (index = id) and returns every link found.
+pub fn find_copies(texts: &[&str], cfg: &DedupConfig) -> Vec<CopyLink> {
+    let mut index = DedupIndex::new(cfg.clone());
+    texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| index.add(i, &signature(t, cfg)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
