@@ -143,6 +143,27 @@ fn fallback_text(doc: &Document) -> String {
     normalize_text(&text)
 }
 
+/// Drops metadata lines Readability often leaves at the top of the body: the
+/// headline again, a "By ..." byline, a date. Keeps everything when nothing
+/// else would remain.
+fn strip_leading_meta(text: String, title: &str, author: Option<&str>) -> String {
+    let is_meta = |line: &str| {
+        let l = line.trim();
+        let lower = l.to_lowercase();
+        l.is_empty()
+            || (l.chars().count() <= 100
+                && (l == title
+                    || author == Some(l)
+                    || (lower.starts_with("by ") && !l.ends_with('.'))
+                    || normalize_date(l).is_some()))
+    };
+    let skip: usize = text.split('\n').take_while(|l| is_meta(l)).map(|l| l.len() + 1).sum();
+    match text.get(skip.min(text.len())..) {
+        Some(rest) if !rest.trim().is_empty() && skip > 0 => normalize_text(rest),
+        _ => text,
+    }
+}
+
 /// Extracts main text and metadata from an HTML string. Never fails: the
 /// worst case is an empty `HtmlDoc` for a document with no text at all.
 pub fn extract(html: &str) -> HtmlDoc {
@@ -206,6 +227,7 @@ pub fn extract(html: &str) -> HtmlDoc {
         .map(str::trim)
         .find(|u| is_absolute_url(u))
         .map(str::to_string);
+    let text = strip_leading_meta(text, &title, author.as_deref());
     HtmlDoc { title, site_name, author, published, url, text }
 }
 
@@ -223,6 +245,14 @@ mod tests {
     fn text_without_paragraphs_uses_body() {
         let d = extract("<html><body><div>Only a div</div><script>var x=1;</script></body></html>");
         assert_eq!(d.text, "Only a div");
+    }
+
+    #[test]
+    fn leading_headline_byline_and_date_are_dropped() {
+        let t = strip_leading_meta("Head\n\nBy A. Person\n5 March 2031\nBody text.".into(), "Head", None);
+        assert_eq!(t, "Body text.");
+        let only = strip_leading_meta("Head".into(), "Head", None);
+        assert_eq!(only, "Head");
     }
 
     #[test]
