@@ -210,6 +210,9 @@ pub(crate) fn extract(
             }
         }
     }
+    // Share of numeric tokens: results tables and standings read differently.
+    let nums = words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count();
+    let table_row: u64 = if n >= 3 && nums * 3 >= n { 1 } else { 0 };
     let mask = (1u64 << bits) - 1;
     let mut feats = std::mem::take(out);
     macro_rules! push {
@@ -274,7 +277,12 @@ pub(crate) fn extract(
         push!(31, combine(p1.lh, t.sc));
         push!(32, combine(t.sc, n1.lh));
         push!(33, combine(combine(t.info.fine as u64, t.sc), state));
+        if table_row == 1 {
+            push!(46, t.sc);
+            push!(47, combine(p1.sc, n1.sc));
+        }
         for &(g, len) in &s.gaz_tok[i] {
+            push!(48, combine(g, table_row));
             push!(40, g);
             push!(41, combine(g, t.sc));
             push!(42, combine(g, len));

@@ -144,3 +144,13 @@ mod tests {
         assert!(m.iter().any(|&(s, l, c)| s == 4 && l == 2 && c & COUNTRY != 0));
     }
 }
+
+/// Country names (for synthetic training datelines).
+pub fn country_names() -> Vec<&'static str> {
+    COUNTRIES.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Place names other than countries.
+pub fn place_names() -> Vec<&'static str> {
+    PLACES.lines().filter(|l| !l.is_empty()).collect()
+}

@@ -12,6 +12,7 @@ mod eval;
 mod features;
 pub mod gazetteer;
 mod model;
+pub mod synth;
 pub mod train;
 
 pub use eval::{evaluate, evaluate_sentences, EvalReport, Prf};

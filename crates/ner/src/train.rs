@@ -111,9 +111,39 @@ fn prepare(s: &Sentence, partial_misc: bool, table: &WordTable, bits: u32, sc: &
     let gold: Vec<u8> = s.labels.iter().map(|l| l.index() as u8).collect();
     let mask = partial_misc.then(|| {
         let misc = (1u16 << NerLabel::B(crate::Kind::Misc).index()) | (1u16 << NerLabel::I(crate::Kind::Misc).index());
-        gold.iter().map(|&g| if g == 0 { 1 | misc } else { 1 << g }).collect()
+        gold.iter()
+            .enumerate()
+            .map(|(i, &g)| match g {
+                0 if could_be_misc(&s.words, i) => 1 | misc,
+                _ => 1 << g,
+            })
+            .collect()
     });
     Example { feats, offs, gold, mask }
+}
+
+const NEVER_MISC: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "mr", "mrs",
+    "ms", "dr", "the", "a", "an",
+];
+
+/// Where a corpus without MISC says O, a MISC name is still possible only on
+/// a capitalised token that is not a date word, or on a short connector
+/// between two capitalised tokens ("Festival of Britain").
+fn could_be_misc(words: &[String], i: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let w = &words[i];
+    let lw = w.to_lowercase();
+    if NEVER_MISC.contains(&lw.trim_end_matches('.')) && !(i > 0 && cap(&words[i - 1])) {
+        return false;
+    }
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    let conn = ["of", "for", "the", "and", "de", "on", "in", "-", "&"].contains(&lw.as_str());
+    conn && i > 0 && i + 1 < words.len() && cap(&words[i - 1]) && cap(&words[i + 1])
 }
 
 /// Train; after each epoch `report` gets the epoch number and the averaged
@@ -182,4 +212,28 @@ pub fn train(
         report(epoch, &reports);
     }
     model
+}
+
+/// Label capitalised demonyms that a corpus left `O` as B-MISC (CoNLL tags
+/// nationalities, religions and party adjectives as MISC).
+pub fn silver_demonyms(s: &mut Sentence) {
+    for i in 0..s.words.len() {
+        let w = &s.words[i];
+        if s.labels[i] == NerLabel::O
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && crate::gazetteer::is_demonym(w)
+            && !(i + 1 < s.labels.len() && s.labels[i + 1].kind().is_some())
+        {
+            s.labels[i] = NerLabel::B(crate::Kind::Misc);
+        }
+    }
+}
+
+/// Upper-cased copies of every `every`-th sentence, so headline casing is seen in training.
+pub fn upper_copies(sents: &[Sentence], every: usize) -> Vec<Sentence> {
+    sents
+        .iter()
+        .step_by(every.max(1))
+        .map(|s| Sentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), labels: s.labels.clone() })
+        .collect()
 }

@@ -34,6 +34,9 @@ fn main() -> ExitCode {
         }
         None => NerModel::builtin(),
     };
+    if args.iter().any(|a| a == "--errors") {
+        dump_errors(model, Path::new(file));
+    }
     // Warm up lazily-built tables so they do not count as tagging time.
     model.tag(&["Warm", "up", "in", "Paris"]);
     match evaluate(model, Path::new(file)) {
@@ -45,5 +48,23 @@ fn main() -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Print each sentence with a wrong entity as `word/GOLD/PRED` (stderr).
+fn dump_errors(model: &NerModel, path: &Path) {
+    let Ok(sents) = rashomon_ner::conll::read(path) else { return };
+    for s in sents {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let pred = model.tag(&words);
+        if rashomon_ner::spans(&pred) == rashomon_ner::spans(&s.labels) {
+            continue;
+        }
+        let line: Vec<String> = words
+            .iter()
+            .zip(s.labels.iter().zip(&pred))
+            .map(|(w, (g, p))| if g == p { w.to_string() } else { format!("{w}/{g}/{p}") })
+            .collect();
+        eprintln!("{}", line.join(" "));
     }
 }
