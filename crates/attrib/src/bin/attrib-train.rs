@@ -1,0 +1,28 @@
+//! Trains the cue tagger on a PolNeAR split and writes `model/cue.bin`.
+//! Usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS]
+
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS]");
+        std::process::exit(2);
+    }
+    let epochs = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(8);
+    let arts = match rashomon_attrib::polnear::load(Path::new(&args[1])) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
+    eprintln!("{} articles", arts.len());
+    let model = rashomon_attrib::train::train(&arts, epochs);
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(&args[2], &bytes) {
+        eprintln!("error: {}: {e}", args[2]);
+        std::process::exit(1);
+    }
+    eprintln!("wrote {} features, {} bytes to {}", model.weights.len(), bytes.len(), args[2]);
+}

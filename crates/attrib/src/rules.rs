@@ -1,0 +1,229 @@
+//! Source and content spans around a tagged cue, by rules over a shallow view
+//! of the sentence (punctuation, quotation regions, function words).
+//! Conventions follow PolNeAR: content includes a leading "that" and the
+//! quotation marks of a direct quote, excludes the sentence-final period of
+//! indirect speech; the source is the speaker noun phrase as written.
+
+use crate::doc::Doc;
+use rashomon_model::TokenKind;
+
+/// Words between a subject and its cue that belong to neither.
+const SKIP_LEFT: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "should", "may",
+    "might", "can", "did", "does", "do", "also", "not", "never", "just", "already", "previously",
+    "repeatedly", "later", "then", "recently", "further", "again", "still", "even", "once", "often",
+    "first", "reportedly", "publicly", "privately", "initially", "had", "been", "being", "always",
+    "falsely", "earlier", "quickly", "similarly", "only", "now",
+];
+
+/// Words that end a subject noun phrase on its left.
+const BOUNDARY: &[&str] = &[
+    "that", "and", "but", "or", "because", "while", "when", "as", "after", "before", "since", "if",
+    "although", "though", "who", "which", "where", "so", "than", "whom", "whose", "what", "how",
+    "why", "whether", "until", "unless", "said", "says", "say", "told", "tells",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"];
+
+/// Cues that leave the source unexpressed and wrap around their content
+/// ("Trump is expected to win", "he reportedly met").
+const WRAP_CUES: &[&str] = &[
+    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "is expected",
+    "are expected", "was expected", "were expected", "is believed", "was believed", "is said",
+    "was said", "are said", "is reported", "was reported", "is likely", "are likely", "seems",
+    "seemed", "appears", "appeared", "appear", "seem",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Inclusive token ranges.
+    pub source: Option<(usize, usize)>,
+    pub content: Vec<(usize, usize)>,
+    pub direct: bool,
+}
+
+fn is_comma(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "," | "—" | "–" | "--")
+}
+
+fn is_end_punct(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "." | "!" | "?" | ";" | "…" | "..." | ":")
+}
+
+fn clause_punct(d: &Doc, i: usize) -> bool {
+    d.kinds[i] == TokenKind::Quote
+        || matches!(d.word(i), "," | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]")
+}
+
+/// The subject noun phrase ending just before token `end` (exclusive), within `lo..`.
+/// Returns inclusive token range.
+pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    while j > lo && SKIP_LEFT.contains(&d.word(j - 1)) || j > lo && d.word(j - 1).ends_with("ly") && j - 1 > lo && !d.is_cap(j - 1) {
+        j -= 1;
+    }
+    let hi = j;
+    while j > lo {
+        let k = j - 1;
+        if clause_punct(d, k) || BOUNDARY.contains(&d.word(k)) {
+            break;
+        }
+        j -= 1;
+        if hi - j >= 12 {
+            break;
+        }
+    }
+    (j < hi).then(|| (j, hi - 1))
+}
+
+/// A noun phrase starting at `start` (inverted "said Trump"), up to punctuation or a boundary word.
+pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut j = start;
+    while j < hi && !clause_punct(d, j) && !BOUNDARY.contains(&d.word(j)) && j - start < 10 {
+        // Adjuncts after the speaker ("said Trump on Friday") are not part of it.
+        if j > start && matches!(d.word(j), "in" | "on" | "at" | "during" | "to" | "after" | "before" | "about" | "when") {
+            break;
+        }
+        j += 1;
+    }
+    (j > start).then(|| (start, j - 1))
+}
+
+/// End of the sentence content: last token before the final punctuation, closing quote kept.
+fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
+    let mut e = sent_end;
+    while e > from && (is_end_punct(d, e - 1) || is_comma(d, e - 1)) {
+        e -= 1;
+    }
+    (e > from).then(|| e - 1)
+}
+
+/// Extends a content end inside a quotation that runs past the sentence to the quote's end.
+fn extend_quote(d: &Doc, end: usize) -> usize {
+    match d.in_quote[end] {
+        Some(q) if d.quotes[q].close > end && d.quotes[q].open <= end => d.quotes[q].close,
+        _ => end,
+    }
+}
+
+/// Finds source and content for the cue at tokens `a..=b`. `cues` are all cue ranges of the article.
+pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
+    let s = d.sent[a];
+    let sr = d.sents[s].clone();
+    let (ss, se) = (sr.start, sr.end);
+    let cue_text: String = (a..=b).map(|i| d.word(i)).collect::<Vec<_>>().join(" ");
+    let mut f = Found::default();
+
+    // Next cue in the same sentence bounds this one's content on the right.
+    let next_cue = cues.iter().map(|c| c.0).filter(|&c| c > b && c < se).min();
+    let right_limit = match next_cue {
+        Some(c) => {
+            // Cut before ", adding" / ", saying" / ", according to".
+            let mut e = c;
+            while e > b + 1 && (is_comma(d, e - 1) || SKIP_LEFT.contains(&d.word(e - 1))) {
+                e -= 1;
+            }
+            if e < c && is_comma(d, e) {
+                e
+            } else {
+                se
+            }
+        }
+        None => se,
+    };
+
+    if cue_text == "according to" {
+        let src = right_np(d, b + 1, se);
+        f.source = src;
+        let after_src = src.map_or(b + 1, |x| x.1 + 1);
+        if a > ss + 1 && is_comma(d, a - 1) {
+            // "CONTENT, according to X."
+            f.content.extend(content_end(d, ss, a - 1).map(|e| (ss, e)));
+        } else if after_src < se && is_comma(d, after_src) {
+            f.content.extend(content_end(d, after_src + 1, right_limit).map(|e| (after_src + 1, extend_quote(d, e))));
+        }
+        f.direct = f.content.iter().any(|c| d.kinds[c.0] == TokenKind::Quote);
+        return f;
+    }
+
+    if WRAP_CUES.contains(&cue_text.as_str()) {
+        // "It was reported that ...": the expletive is not content.
+        if a > ss && !(a == ss + 1 && matches!(d.word(ss), "it" | "there")) {
+            f.content.push((ss, a - 1));
+        }
+        if let Some(e) = content_end(d, b + 1, right_limit) {
+            f.content.push((b + 1, extend_quote(d, e)));
+        }
+        return f;
+    }
+
+    // Speaker on the left ("Trump said", "a source said").
+    let lnp = left_np(d, a, ss);
+    let before = lnp.map_or(a, |x| x.0);
+    let after_cue_empty = content_end(d, b + 1, right_limit).is_none();
+    // Inverted form: ", said Trump." or "“...,” said the source."
+    let inverted = lnp.is_none() && a > ss && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote);
+    let rnp = if inverted { right_np(d, b + 1, se) } else { None };
+    let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
+    let post_content = before > ss && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
+        && (after_cue_empty || content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp));
+
+    if post_content && (after_cue_empty || inverted || is_comma(d, b + 1)) {
+        f.source = if inverted { rnp } else { lnp };
+        // Content before: a quotation ending right there, or the clause from sentence start.
+        let mut k = before - 1;
+        while k > ss && is_comma(d, k) {
+            k -= 1;
+        }
+        if let Some(q) = d.quote_closing_at(k) {
+            f.content.push((q.open, q.close));
+            f.direct = true;
+        } else if k >= ss {
+            let start = match d.in_quote[ss] {
+                Some(q) if d.quotes[q].open < ss => d.quotes[q].open,
+                _ => ss,
+            };
+            f.content.push((start, k));
+            f.direct = d.kinds[start] == TokenKind::Quote;
+        }
+        // A second piece: `, "Y."` or the next sentence opening with a quote that has no cue.
+        let mut n = rest_after_rnp;
+        while n < d.len() && (is_comma(d, n) || is_end_punct(d, n)) && d.para[n] == d.para[a] {
+            n += 1;
+        }
+        if n < d.len() && d.para[n] == d.para[a] {
+            if let Some(q) = d.quote_opening_at(n) {
+                let has_cue = cues.iter().any(|c| c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close);
+                if !has_cue {
+                    f.content.push((q.open, q.close));
+                }
+            }
+        }
+        return f;
+    }
+
+    // Cue first: "Trump said (that) ...", "Trump stated, “...”", "adding, “...”".
+    f.source = lnp;
+    let mut start = b + 1;
+    while start < right_limit && matches!(d.word(start), "," | ":" | "—" | "–") {
+        start += 1;
+    }
+    if start >= right_limit {
+        return f;
+    }
+    // An object or adjunct before "that" ("told reporters that", "said in a statement that").
+    if d.kinds[start] != TokenKind::Quote {
+        if let Some(t) = (start..right_limit.min(start + 9)).take_while(|&i| !clause_punct(d, i)).find(|&i| d.word(i) == "that") {
+            start = t;
+        }
+    }
+    if let Some(q) = d.quote_opening_at(start) {
+        f.content.push((q.open, q.close));
+        f.direct = true;
+    } else if let Some(e) = content_end(d, start, right_limit) {
+        let e = extend_quote(d, e);
+        f.content.push((start, e));
+        f.direct = d.kinds[start] == TokenKind::Quote;
+    }
+    f
+}

@@ -1,0 +1,258 @@
+//! Averaged-perceptron BIO tagger for reporting cues ("said", "told reporters",
+//! "according to"). Cue words are a long, context-dependent tail ("called",
+//! "show", "in"), so a lexicon alone misses too much; the tagger sees the word,
+//! its neighbours, quotation context and the previous tag.
+
+use crate::doc::Doc;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use xxhash_rust::xxh3::xxh3_64;
+
+pub const O: usize = 0;
+pub const B: usize = 1;
+pub const I: usize = 2;
+pub const NL: usize = 3;
+
+/// Keys are already xxh3 hashes: no need to hash again.
+#[derive(Default)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+pub type FeatMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+pub struct Model {
+    pub weights: FeatMap<[f32; NL]>,
+}
+
+const MAGIC: &[u8; 4] = b"RAC1";
+
+impl Model {
+    /// Parses the compact binary format written by [`Model::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        if b.len() < 8 || &b[..4] != MAGIC {
+            return None;
+        }
+        let n = u32::from_le_bytes(b[4..8].try_into().ok()?) as usize;
+        let rec = 8 + 4 * NL;
+        if b.len() < 8 + n * rec {
+            return None;
+        }
+        let mut weights = FeatMap::default();
+        weights.reserve(n);
+        for k in 0..n {
+            let r = &b[8 + k * rec..8 + (k + 1) * rec];
+            let key = u64::from_le_bytes(r[..8].try_into().ok()?);
+            let mut w = [0f32; NL];
+            for (l, wl) in w.iter_mut().enumerate() {
+                *wl = f32::from_le_bytes(r[8 + 4 * l..12 + 4 * l].try_into().ok()?);
+            }
+            weights.insert(key, w);
+        }
+        Some(Model { weights })
+    }
+
+    /// Sorted by key so the file is byte-identical across runs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<_> = self.weights.iter().collect();
+        keys.sort_by_key(|(k, _)| **k);
+        let mut out = MAGIC.to_vec();
+        out.extend((keys.len() as u32).to_le_bytes());
+        for (k, w) in keys {
+            out.extend(k.to_le_bytes());
+            for x in w {
+                out.extend(x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn scores(&self, feats: &[u64], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for l in 0..NL {
+                    out[l] += w[l];
+                }
+            }
+        }
+    }
+
+    /// Greedy left-to-right decoding; I never follows O.
+    pub fn tag(&self, doc: &Doc, feats: &Features) -> Vec<usize> {
+        let mut tags = Vec::with_capacity(doc.len());
+        let mut fbuf = Vec::with_capacity(40);
+        let mut sc = [0f32; NL];
+        for i in 0..doc.len() {
+            let prev = if i > 0 && doc.sent[i - 1] == doc.sent[i] {
+                tags[i - 1]
+            } else {
+                O
+            };
+            feats.with_prev(doc, i, prev, &mut fbuf);
+            self.scores(&fbuf, &mut sc);
+            let mut best = O;
+            for l in [B, I] {
+                if l == I && prev == O {
+                    continue;
+                }
+                if sc[l] > sc[best] {
+                    best = l;
+                }
+            }
+            tags.push(best);
+        }
+        tags
+    }
+}
+
+/// Static (label-independent) features of every token, computed once.
+pub struct Features {
+    pub stat: Vec<Vec<u64>>,
+}
+
+fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
+    buf.clear();
+    buf.push(t);
+    for p in parts {
+        buf.extend_from_slice(p.as_bytes());
+        buf.push(0x1f);
+    }
+    xxh3_64(buf)
+}
+
+fn shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in s.chars().take(12) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let mut idx = s.len();
+    for (k, (i, _)) in s.char_indices().rev().enumerate() {
+        idx = i;
+        if k + 1 == n {
+            break;
+        }
+    }
+    &s[idx..]
+}
+
+impl Features {
+    pub fn new(doc: &Doc) -> Features {
+        let n = doc.len();
+        let mut buf = Vec::with_capacity(64);
+        let shapes: Vec<String> = (0..n).map(|i| shape(doc.raw(i))).collect();
+        let mut stat = Vec::with_capacity(n);
+        for i in 0..n {
+            let s = &doc.sents[doc.sent[i]];
+            let w = |k: isize| -> &str {
+                let j = i as isize + k;
+                if j < s.start as isize {
+                    "<s>"
+                } else if j >= s.end as isize {
+                    "</s>"
+                } else {
+                    doc.word(j as usize)
+                }
+            };
+            let sh = |k: isize| -> &str {
+                let j = i as isize + k;
+                if j < s.start as isize || j >= s.end as isize {
+                    "_"
+                } else {
+                    &shapes[j as usize]
+                }
+            };
+            let w0 = w(0);
+            let stem = if w0.len() > 3 && w0.bytes().all(|b| b.is_ascii_lowercase()) {
+                rashomon_text::stem(w0)
+            } else {
+                w0.to_string()
+            };
+            let inq = if doc.in_quote[i].is_some() { "q" } else { "n" };
+            // Quotation marks nearby: the strongest cue-context signal.
+            let qprev = (i.saturating_sub(3)..i).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
+            let qnext = (i + 1..(i + 4).min(n)).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
+            let qctx = match (qprev, qnext) {
+                (true, true) => "b",
+                (true, false) => "p",
+                (false, true) => "n",
+                _ => "-",
+            };
+            let capb = (i.saturating_sub(3).max(s.start)..i).any(|j| doc.is_cap(j) && j > s.start);
+            let pos = i - s.start;
+            let to_end = s.end - i;
+            let pb = if pos < 4 { ["0", "1", "2", "3"][pos] } else { "+" };
+            let eb = if to_end < 4 { ["0", "1", "2", "3"][to_end] } else { "+" };
+            let f = vec![
+                h(&mut buf, 0, &[]),
+                h(&mut buf, 1, &[w0]),
+                h(&mut buf, 2, &[w(-1)]),
+                h(&mut buf, 3, &[w(1)]),
+                h(&mut buf, 4, &[w(-2)]),
+                h(&mut buf, 5, &[w(2)]),
+                h(&mut buf, 6, &[w(-1), w0]),
+                h(&mut buf, 7, &[w0, w(1)]),
+                h(&mut buf, 8, &[suffix(w0, 3)]),
+                h(&mut buf, 9, &[sh(0)]),
+                h(&mut buf, 10, &[sh(-1), sh(1)]),
+                h(&mut buf, 11, &[&stem]),
+                h(&mut buf, 12, &[inq, &stem]),
+                h(&mut buf, 13, &[qctx, &stem]),
+                h(&mut buf, 14, &[qctx, inq]),
+                h(&mut buf, 15, &[if capb { "c" } else { "-" }, &stem]),
+                h(&mut buf, 16, &[pb, eb, &stem]),
+                h(&mut buf, 17, &[&stem, w(1), w(2)]),
+                h(&mut buf, 18, &[w(-2), w(-1), &stem]),
+                h(&mut buf, 19, &[sh(-1), &stem]),
+                h(&mut buf, 20, &[suffix(w0, 2), sh(-1), w(1)]),
+            ];
+            stat.push(f);
+        }
+        Features { stat }
+    }
+
+    /// Static features of token `i` plus those depending on the previous tag.
+    pub fn with_prev(&self, doc: &Doc, i: usize, prev: usize, out: &mut Vec<u64>) {
+        out.clear();
+        out.extend_from_slice(&self.stat[i]);
+        let p = ["O", "B", "I"][prev];
+        out.push(hash_prev(30, p, None));
+        out.push(hash_prev(31, p, Some(doc.word(i))));
+    }
+}
+
+/// Hash of a previous-tag feature (shared with training so both agree).
+pub fn hash_prev(t: u8, prev: &str, word: Option<&str>) -> u64 {
+    let mut buf = Vec::with_capacity(32);
+    match word {
+        Some(w) => h(&mut buf, t, &[prev, w]),
+        None => h(&mut buf, t, &[prev]),
+    }
+}

@@ -1,0 +1,121 @@
+//! Training of the cue tagger (averaged perceptron) from PolNeAR train.
+//! Used by the `attrib-train` binary (scripts/train-attrib.sh).
+
+use crate::doc::Doc;
+use crate::polnear::Article;
+use crate::tagger::{FeatMap, Features, Model, B, I, NL, O};
+
+/// Gold BIO cue tags for the tokens of `doc`.
+pub fn gold_tags(doc: &Doc, art: &Article) -> Vec<usize> {
+    let mut tags = vec![O; doc.len()];
+    for r in &art.rels {
+        for piece in &r.cue {
+            let a = doc.spans.partition_point(|s| s.end <= piece.start);
+            let mut i = a;
+            while i < doc.len() && doc.spans[i].start < piece.end {
+                tags[i] = if i == a { B } else { I };
+                i += 1;
+            }
+        }
+    }
+    // A piece starting right after another cue token continues it.
+    tags
+}
+
+/// Trains for `epochs` passes; returns the averaged model, pruned of near-zero weights.
+pub fn train(arts: &[Article], epochs: usize) -> Model {
+    let mut data = Vec::new();
+    for a in arts {
+        let an = rashomon_text::analyze(&a.text);
+        let doc = Doc::new(&a.text, &an);
+        let tags = gold_tags(&doc, a);
+        let feats = Features::new(&doc);
+        // Only what the tagger needs: per-token features plus sentence ids and words.
+        let prev_ok: Vec<bool> = (0..doc.len()).map(|i| i > 0 && doc.sent[i - 1] == doc.sent[i]).collect();
+        let words: Vec<String> = doc.lower.clone();
+        data.push((feats, tags, prev_ok, words));
+    }
+    let mut w: FeatMap<[f32; NL]> = FeatMap::default();
+    // Averaging via the standard "timestamped total" trick.
+    let mut total: FeatMap<[f64; NL]> = FeatMap::default();
+    let mut stamp: FeatMap<[u64; NL]> = FeatMap::default();
+    let mut t: u64 = 0;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng: u64 = 0x9E3779B97F4A7C15;
+    let mut fbuf = Vec::new();
+    for ep in 0..epochs {
+        // Deterministic shuffle (xorshift).
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let mut errs = 0usize;
+        let mut ntok = 0usize;
+        for &di in &order {
+            let (feats, gold, prev_ok, words) = &data[di];
+            let mut prev = O;
+            for i in 0..gold.len() {
+                t += 1;
+                ntok += 1;
+                if !prev_ok[i] {
+                    prev = O;
+                }
+                fbuf.clear();
+                fbuf.extend_from_slice(&feats.stat[i]);
+                let p = ["O", "B", "I"][prev];
+                fbuf.push(crate::tagger::hash_prev(30, p, None));
+                fbuf.push(crate::tagger::hash_prev(31, p, Some(&words[i])));
+                let mut sc = [0f32; NL];
+                for f in &fbuf {
+                    if let Some(x) = w.get(f) {
+                        for l in 0..NL {
+                            sc[l] += x[l];
+                        }
+                    }
+                }
+                let mut best = O;
+                for l in [B, I] {
+                    if l == I && prev == O {
+                        continue;
+                    }
+                    if sc[l] > sc[best] {
+                        best = l;
+                    }
+                }
+                let g = gold[i];
+                if best != g {
+                    errs += 1;
+                    for f in &fbuf {
+                        let wf = w.entry(*f).or_insert([0.0; NL]);
+                        let tf = total.entry(*f).or_insert([0.0; NL]);
+                        let sf = stamp.entry(*f).or_insert([0; NL]);
+                        for (l, delta) in [(g, 1.0f32), (best, -1.0f32)] {
+                            tf[l] += (t - sf[l]) as f64 * f64::from(wf[l]);
+                            sf[l] = t;
+                            wf[l] += delta;
+                        }
+                    }
+                }
+                // Teacher forcing keeps training stable.
+                prev = g;
+            }
+        }
+        eprintln!("epoch {ep}: {errs} errors / {ntok} tokens");
+    }
+    let mut avg: FeatMap<[f32; NL]> = FeatMap::default();
+    for (f, wf) in &w {
+        let tf = total.get(f).copied().unwrap_or([0.0; NL]);
+        let sf = stamp.get(f).copied().unwrap_or([0; NL]);
+        let mut a = [0f32; NL];
+        for l in 0..NL {
+            let tot = tf[l] + (t - sf[l]) as f64 * f64::from(wf[l]);
+            a[l] = (tot / t as f64) as f32;
+        }
+        if a.iter().any(|x| x.abs() > 1e-4) {
+            avg.insert(*f, a);
+        }
+    }
+    Model { weights: avg }
+}
