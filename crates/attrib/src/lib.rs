@@ -33,9 +33,15 @@ static MODEL_BYTES: &[u8] = include_bytes!("../model/cue.bin");
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        Model::from_bytes(MODEL_BYTES).unwrap_or(Model {
+        let mut m = Model::from_bytes(MODEL_BYTES).unwrap_or(Model {
             weights: Default::default(),
-        })
+            b_bias: tagger::DEFAULT_B_BIAS,
+        });
+        // Tuning knob for the held-out sweep (scripts/train-attrib.sh).
+        if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {
+            m.b_bias = b;
+        }
+        m
     })
 }
 

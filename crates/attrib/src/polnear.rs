@@ -317,6 +317,9 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, AttribError> {
         });
         score_component(&an, &gk, &pk, &mut acc[2]);
         speaker_check(&a.text, &a.rels, &pred, &entities, &mut sp);
+        if std::env::var_os("ATTRIB_DEBUG").is_some() {
+            debug_dump(&a.text, &a.rels, &pred);
+        }
     }
     let mk = |a: &Acc| ComponentScores {
         exact: Prf::new(a.exact, a.gold, a.pred),
@@ -377,4 +380,18 @@ fn speaker_check(
             sp.correct += 1;
         }
     }
+}
+
+/// Prints gold and predicted relations as JSON lines on stderr (error analysis).
+fn debug_dump(text: &str, gold: &[GoldRel], pred: &[Attribution]) {
+    let t = |v: &[Span]| v.iter().map(|s| serde_json::json!([s.start, s.end, s.slice(text)])).collect::<Vec<_>>();
+    for g in gold {
+        eprintln!("{}", serde_json::json!({"k": "g", "s": t(&g.source), "c": t(&g.cue), "x": t(&g.content)}));
+    }
+    for p in pred {
+        let src: Vec<Span> = p.source.into_iter().collect();
+        let cue: Vec<Span> = p.cue.into_iter().collect();
+        eprintln!("{}", serde_json::json!({"k": "p", "s": t(&src), "c": t(&cue), "x": t(&p.content)}));
+    }
+    eprintln!("{}", serde_json::json!({"k": "end"}));
 }

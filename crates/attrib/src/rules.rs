@@ -65,7 +65,8 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
     let hi = j;
     while j > lo {
         let k = j - 1;
-        if clause_punct(d, k) || BOUNDARY.contains(&d.word(k)) {
+        let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
+        if clause_punct(d, k) || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
             break;
         }
         j -= 1;
@@ -89,9 +90,84 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
     (j > start).then(|| (start, j - 1))
 }
 
+fn appositive_start(d: &Doc, i: usize) -> bool {
+    let w = d.word(i);
+    matches!(w, "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its")
+        || (!d.is_cap(i) && d.kinds[i] == TokenKind::Word && !BOUNDARY.contains(&w))
+        || d.kinds[i] == TokenKind::Number
+}
+
+/// "Michael Kofman, an expert on Russia at the Wilson Center, said": the name, its
+/// appositive and the closing comma, when the token before the cue is that comma.
+fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
+    let mut k = comma;
+    // Opening comma of the appositive, within 30 tokens, no sentence punctuation between.
+    while k > ss && comma - k < 30 {
+        k -= 1;
+        if d.kinds[k] == TokenKind::Quote || matches!(d.word(k), "." | ";" | ":" | "?" | "!") {
+            return None;
+        }
+        if is_comma(d, k) {
+            break;
+        }
+    }
+    if k <= ss || !is_comma(d, k) || k + 1 >= comma || !appositive_start(d, k + 1) {
+        return None;
+    }
+    let name = left_np(d, k, ss)?;
+    (d.is_cap(name.1) && name.1 + 1 == k).then_some((name.0, comma))
+}
+
+/// Subject of the sentence's main clause: a leading pronoun, or a capitalised
+/// name with its title and determiner, after any introductory phrase ending in a comma.
+fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut i = ss;
+    let intro = matches!(d.word(ss), "before" | "after" | "in" | "on" | "at" | "despite" | "while" | "when" | "as" | "asked" | "speaking" | "during" | "earlier" | "later" | "meanwhile" | "but" | "still" | "also" | "however")
+        || d.word(ss).ends_with("ing");
+    if intro {
+        while i < limit && !is_comma(d, i) {
+            i += 1;
+        }
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if matches!(d.word(i), "he" | "she" | "they" | "we" | "i") {
+        return Some((i, i));
+    }
+    let start = i;
+    if matches!(d.word(i), "the" | "a" | "an") {
+        i += 1;
+    }
+    let mut end = None;
+    while i < limit && (d.is_cap(i) || d.word(i) == "'s" || (d.word(i) == "and" && end.is_some() && d.is_cap(i + 1))) && d.kinds[i] == TokenKind::Word {
+        end = Some(i);
+        i += 1;
+    }
+    end.map(|e| (start, e))
+}
+
 /// End of the sentence content: last token before the final punctuation, closing quote kept.
 fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
     let mut e = sent_end;
+    // Cut at a clause that no longer belongs to the reported content.
+    let mut k = from + 1;
+    while k + 1 < sent_end {
+        if let Some(q) = d.in_quote[k] {
+            if d.quotes[q].open == k {
+                k = d.quotes[q].close + 1;
+                continue;
+            }
+        }
+        if (is_comma(d, k) && matches!(d.word(k + 1), "but" | "which" | "while" | "whereas"))
+            || d.word(k) == ";"
+        {
+            e = k;
+            break;
+        }
+        k += 1;
+    }
     while e > from && (is_end_punct(d, e - 1) || is_comma(d, e - 1)) {
         e -= 1;
     }
@@ -158,12 +234,41 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     }
 
     // Speaker on the left ("Trump said", "a source said").
-    let lnp = left_np(d, a, ss);
+    let mut lnp = left_np(d, a, ss);
+    if let Some((j, hi)) = lnp {
+        if j > ss + 1 && is_comma(d, j - 1) && appositive_start(d, j) {
+            // "Deborah Reynolds - his co-host - told": keep the name with its appositive.
+            if let Some(name) = left_np(d, j - 1, ss) {
+                if d.is_cap(name.1) {
+                    lnp = Some((name.0, hi));
+                }
+            }
+        }
+    }
+    if lnp.is_none() && a > ss + 1 && is_comma(d, a - 1) {
+        lnp = left_appositive(d, a - 1, ss);
+        if lnp.is_none() && d.word(a).ends_with("ing") {
+            // "..., adding": the subject of the main clause speaks.
+            lnp = subject_np(d, ss, a);
+            if lnp.is_some() {
+                let f = resolve_participle(d, a, b, cues, right_limit, lnp);
+                return f;
+            }
+        }
+    }
     let before = lnp.map_or(a, |x| x.0);
     let after_cue_empty = content_end(d, b + 1, right_limit).is_none();
     // Inverted form: ", said Trump." or "“...,” said the source."
     let inverted = lnp.is_none() && a > ss && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote);
-    let rnp = if inverted { right_np(d, b + 1, se) } else { None };
+    let mut rnp = if inverted { right_np(d, b + 1, se) } else { None };
+    // "said Megan Greene, chief economist at Manulife." keeps the appositive.
+    if let Some((x, y)) = rnp {
+        if y + 2 < se && is_comma(d, y + 1) && appositive_start(d, y + 2) && (y + 2..se).all(|k| d.kinds[k] != TokenKind::Quote) {
+            if let Some(e) = content_end(d, y + 2, right_limit) {
+                rnp = Some((x, e));
+            }
+        }
+    }
     let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
     let post_content = before > ss && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
         && (after_cue_empty || content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp));
@@ -191,6 +296,9 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         while n < d.len() && (is_comma(d, n) || is_end_punct(d, n)) && d.para[n] == d.para[a] {
             n += 1;
         }
+        if n < se && (n..se).all(|k| d.kinds[k] != TokenKind::Quote) {
+            n = se;
+        }
         if n < d.len() && d.para[n] == d.para[a] {
             if let Some(q) = d.quote_opening_at(n) {
                 let has_cue = cues.iter().any(|c| c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close);
@@ -202,8 +310,19 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         return f;
     }
 
-    // Cue first: "Trump said (that) ...", "Trump stated, “...”", "adding, “...”".
-    f.source = lnp;
+    resolve_participle(d, a, b, cues, right_limit, lnp)
+}
+
+/// Cue first: "Trump said (that) ...", "Trump stated, “...”", "adding, “...”".
+fn resolve_participle(
+    d: &Doc,
+    _a: usize,
+    b: usize,
+    _cues: &[(usize, usize)],
+    right_limit: usize,
+    lnp: Option<(usize, usize)>,
+) -> Found {
+    let mut f = Found { source: lnp, ..Default::default() };
     let mut start = b + 1;
     while start < right_limit && matches!(d.word(start), "," | ":" | "—" | "–") {
         start += 1;
@@ -213,7 +332,10 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     }
     // An object or adjunct before "that" ("told reporters that", "said in a statement that").
     if d.kinds[start] != TokenKind::Quote {
-        if let Some(t) = (start..right_limit.min(start + 9)).take_while(|&i| !clause_punct(d, i)).find(|&i| d.word(i) == "that") {
+        if let Some(t) = (start..right_limit.min(start + 15))
+            .take_while(|&i| !clause_punct(d, i) && !matches!(d.word(i), "he" | "she" | "they" | "it" | "we" | "i" | "there"))
+            .find(|&i| d.word(i) == "that")
+        {
             start = t;
         }
     }

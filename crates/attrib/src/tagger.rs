@@ -33,7 +33,12 @@ pub type FeatMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 pub struct Model {
     pub weights: FeatMap<[f32; NL]>,
+    /// Added to the B score at decoding: trades cue precision for recall (tuned on held-out train).
+    pub b_bias: f32,
 }
+
+/// Tuned on a held-out tenth of PolNeAR train (docs/attribution.md).
+pub const DEFAULT_B_BIAS: f32 = 0.0;
 
 const MAGIC: &[u8; 4] = b"RAC1";
 
@@ -59,7 +64,7 @@ impl Model {
             }
             weights.insert(key, w);
         }
-        Some(Model { weights })
+        Some(Model { weights, b_bias: DEFAULT_B_BIAS })
     }
 
     /// Sorted by key so the file is byte-identical across runs.
@@ -101,6 +106,7 @@ impl Model {
             };
             feats.with_prev(doc, i, prev, &mut fbuf);
             self.scores(&fbuf, &mut sc);
+            sc[B] += self.b_bias;
             let mut best = O;
             for l in [B, I] {
                 if l == I && prev == O {

@@ -117,5 +117,8 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
             avg.insert(*f, a);
         }
     }
-    Model { weights: avg }
+    Model {
+        weights: avg,
+        b_bias: crate::tagger::DEFAULT_B_BIAS,
+    }
 }
