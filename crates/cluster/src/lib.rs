@@ -1,1 +1,179 @@
-//! rashomon-cluster (stage stub).
+//! Story clustering: groups articles that report the same story.
+//!
+//! Articles are TF-IDF vectors over content-word stems (title words weighted
+//! up) and name keys (entity names and capitalised words, weighted up). The
+//! [`OnlineClusterer`] compares each new article with the centroids of the
+//! stories that share one of its rarest terms (an inverted index with bounded
+//! posting lists, so the cost per article does not grow with the corpus) and
+//! lying within the time window, and joins the most similar one when the
+//! cosine clears the threshold. [`cluster`] is the whole-corpus pass: IDF
+//! from the whole corpus, one online pass, then reassignment passes.
+
+pub mod eval;
+mod features;
+mod online;
+
+pub use features::{features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX};
+pub use online::OnlineClusterer;
+
+use online::{add_vecs, groups_from_assignment, SparseVec};
+use rashomon_model::StoryGroup;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Parameters of story clustering. The defaults were tuned on the AllSides
+/// training file (see docs/clustering.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterConfig {
+    /// Least cosine between an article and a story centroid for it to join.
+    pub threshold: f64,
+    /// Stories whose newest article is more than this many days from the
+    /// article's date are not candidates (only when both dates are known).
+    pub window_days: Option<u32>,
+    /// Multiplier on name terms' tf-idf weights.
+    pub name_boost: f32,
+    /// Most terms kept in a story centroid.
+    pub max_centroid_terms: usize,
+    /// An article's heaviest terms under which its story is indexed.
+    pub index_terms: usize,
+    /// An article's heaviest terms used to look up candidate stories.
+    pub query_terms: usize,
+    /// Most stories kept per term in the inverted index (the newest).
+    pub max_postings: usize,
+    /// Most candidate stories scored per article.
+    pub max_candidates: usize,
+    /// Score a story by the mean cosine to its members (average link) rather
+    /// than the cosine to its centroid.
+    pub average_link: bool,
+    /// Feature weights used when the evaluation builds features.
+    pub features: FeatureWeights,
+    /// Reassignment passes of the whole-corpus [`cluster`].
+    pub refine_passes: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            threshold: 0.25,
+            window_days: Some(7),
+            name_boost: 1.0,
+            max_centroid_terms: 200,
+            index_terms: 12,
+            query_terms: 12,
+            max_postings: 256,
+            max_candidates: 64,
+            average_link: true,
+            features: FeatureWeights::default(),
+            refine_passes: 2,
+        }
+    }
+}
+
+/// Whole-corpus clustering: IDF from all articles, one online pass in input
+/// order, then `refine_passes` passes that move each article to the story
+/// whose centroid (without the article itself) it matches best.
+pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<StoryGroup> {
+    let mut c = clusterer_with_corpus_idf(&features, cfg);
+    let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
+    let vecs: Vec<SparseVec> = features
+        .iter()
+        .map(|f| {
+            let raw = c.vocab.vector(f);
+            c.weigh(&raw)
+        })
+        .collect();
+    for (v, d) in vecs.iter().zip(&days) {
+        c.add_weighted(v, *d);
+    }
+    for _ in 0..cfg.refine_passes {
+        let mut moved = 0;
+        for (i, v) in vecs.iter().enumerate() {
+            let own = c.assignment[i];
+            let own_score = {
+                let s = &c.stories[own];
+                if s.members.len() > 1 {
+                    c.link_score(v, &add_vecs(&s.centroid, v, -1.0), s.members.len() - 1)
+                } else {
+                    f32::NEG_INFINITY
+                }
+            };
+            let target = match c.best_story(v, days[i], Some((own, v))) {
+                Some((sid, score)) if sid != own && score > own_score => Some(sid),
+                Some(_) => None,
+                // Nothing clears the threshold, its own story included: alone.
+                None if c.stories[own].members.len() > 1 => Some(usize::MAX),
+                None => None,
+            };
+            if let Some(t) = target {
+                c.leave(own, i, v);
+                let t = if t == usize::MAX { c.open_story() } else { t };
+                c.join(t, i, v, days[i]);
+                c.assignment[i] = t;
+                moved += 1;
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    groups_from_assignment(&c.assignment)
+}
+
+/// A clusterer whose IDF table holds the document frequencies of `features`.
+fn clusterer_with_corpus_idf(features: &[ArticleFeatures], cfg: &ClusterConfig) -> OnlineClusterer {
+    let mut df: BTreeMap<&str, u32> = BTreeMap::new();
+    for f in features {
+        for (t, _) in &f.terms {
+            *df.entry(t.as_str()).or_insert(0) += 1;
+        }
+    }
+    OnlineClusterer::with_idf(cfg.clone(), df, features.len() as u32)
+}
+
+/// Unit tf-idf vectors of `features` with corpus IDF (for diagnostics).
+pub(crate) fn weighted_vectors(features: &[ArticleFeatures], cfg: &ClusterConfig) -> Vec<SparseVec> {
+    let mut c = clusterer_with_corpus_idf(features, cfg);
+    features
+        .iter()
+        .map(|f| {
+            let raw = c.vocab.vector(f);
+            c.weigh(&raw)
+        })
+        .collect()
+}
+
+impl OnlineClusterer {
+    /// Online step for an already weighted vector (used by the batch pass).
+    fn add_weighted(&mut self, v: &SparseVec, day: Option<i64>) -> usize {
+        let article = self.assignment.len();
+        let sid = match self.best_story(v, day, None) {
+            Some((sid, _)) => sid,
+            None => self.open_story(),
+        };
+        self.join(sid, article, v, day);
+        self.assignment.push(sid);
+        sid
+    }
+
+    fn open_story(&mut self) -> usize {
+        self.stories.push(online::Story {
+            members: Vec::new(),
+            centroid: Vec::new(),
+            last_day: None,
+        });
+        self.stories.len() - 1
+    }
+
+    /// Removes an article from a story's members and centroid.
+    fn leave(&mut self, sid: usize, article: usize, v: &SparseVec) {
+        let s = &mut self.stories[sid];
+        s.members.retain(|&m| m != article);
+        // Pruned centroids may lack some of the article's terms: drop what
+        // would go negative rather than keep it.
+        s.centroid = add_vecs(&s.centroid, v, -1.0);
+        s.centroid.retain(|e| e.1 > 1e-6);
+    }
+}
+
+#[cfg(test)]
+mod tests;

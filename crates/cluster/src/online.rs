@@ -1,0 +1,331 @@
+//! Online clustering: one pass, each article joins the best-matching recent
+//! story or opens a new one.
+
+use crate::{features::NAME_PREFIX, ArticleFeatures, ClusterConfig};
+use rashomon_model::StoryGroup;
+use std::collections::{HashMap, VecDeque};
+
+/// A sparse vector: (term id, weight), sorted by term id.
+pub(crate) type SparseVec = Vec<(u32, f32)>;
+
+/// Corpus statistics: term ids and document frequencies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vocab {
+    ids: HashMap<String, u32>,
+    /// Names of term ids, for name detection.
+    is_name: Vec<bool>,
+    df: Vec<u32>,
+    docs: u32,
+}
+
+impl Vocab {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.df.push(0);
+        self.is_name.push(term.starts_with(NAME_PREFIX));
+        id
+    }
+
+    /// Sparse raw-weight vector of an article, interning its terms.
+    pub(crate) fn vector(&mut self, f: &ArticleFeatures) -> SparseVec {
+        let mut v: SparseVec = f.terms.iter().map(|(t, w)| (self.id(t), *w)).collect();
+        v.sort_by_key(|e| e.0);
+        v
+    }
+
+    pub(crate) fn count(&mut self, v: &SparseVec) {
+        self.docs += 1;
+        for &(t, _) in v {
+            self.df[t as usize] += 1;
+        }
+    }
+
+    /// Smoothed inverse document frequency.
+    pub(crate) fn idf(&self, t: u32) -> f32 {
+        let df = self.df.get(t as usize).copied().unwrap_or(0) as f32;
+        ((1.0 + self.docs as f32) / (1.0 + df)).ln() + 1.0
+    }
+
+    fn is_name(&self, t: u32) -> bool {
+        self.is_name.get(t as usize).copied().unwrap_or(false)
+    }
+}
+
+/// One story being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Story {
+    pub(crate) members: Vec<usize>,
+    /// Sum of the members' unit tf-idf vectors, bounded to the top terms.
+    pub(crate) centroid: SparseVec,
+    /// Newest publication day among members, when known.
+    pub(crate) last_day: Option<i64>,
+}
+
+/// The online story clusterer.
+#[derive(Debug, Clone)]
+pub struct OnlineClusterer {
+    cfg: ClusterConfig,
+    pub(crate) vocab: Vocab,
+    /// When true, document frequencies are fixed (a prior table) and not updated.
+    frozen_df: bool,
+    pub(crate) stories: Vec<Story>,
+    /// Term id → most recent stories indexed under it (bounded).
+    postings: HashMap<u32, VecDeque<u32>>,
+    /// Article index → story id.
+    pub(crate) assignment: Vec<usize>,
+}
+
+impl OnlineClusterer {
+    pub fn new(cfg: ClusterConfig) -> Self {
+        OnlineClusterer {
+            cfg,
+            vocab: Vocab::default(),
+            frozen_df: false,
+            stories: Vec::new(),
+            postings: HashMap::new(),
+            assignment: Vec::new(),
+        }
+    }
+
+    /// A clusterer whose IDF comes from a prior table of document frequencies
+    /// over `docs` documents (e.g. the whole corpus in a `recluster` pass);
+    /// the table is then not updated as articles arrive.
+    pub fn with_idf<'a>(
+        cfg: ClusterConfig,
+        df: impl IntoIterator<Item = (&'a str, u32)>,
+        docs: u32,
+    ) -> Self {
+        let mut c = Self::new(cfg);
+        for (t, n) in df {
+            let id = c.vocab.id(t);
+            c.vocab.df[id as usize] = n;
+        }
+        c.vocab.docs = docs;
+        c.frozen_df = true;
+        c
+    }
+
+    /// Unit-length tf-idf vector of raw weights `v`, with name terms boosted.
+    pub(crate) fn weigh(&self, v: &SparseVec) -> SparseVec {
+        let mut out: SparseVec = v
+            .iter()
+            .map(|&(t, w)| {
+                let boost = if self.vocab.is_name(t) {
+                    self.cfg.name_boost
+                } else {
+                    1.0
+                };
+                (t, w * self.vocab.idf(t) * boost)
+            })
+            .collect();
+        normalize(&mut out);
+        out
+    }
+
+    /// Adds an article; returns the id of the story it joins.
+    pub fn add(&mut self, f: ArticleFeatures) -> usize {
+        let raw = self.vocab.vector(&f);
+        if !self.frozen_df {
+            self.vocab.count(&raw);
+        }
+        let vec = self.weigh(&raw);
+        self.add_weighted(&vec, f.day)
+    }
+
+    pub(crate) fn join(&mut self, sid: usize, article: usize, vec: &SparseVec, day: Option<i64>) {
+        let max_terms = self.cfg.max_centroid_terms;
+        let story = &mut self.stories[sid];
+        story.members.push(article);
+        story.centroid = add_vecs(&story.centroid, vec, 1.0);
+        prune(&mut story.centroid, max_terms);
+        story.last_day = match (story.last_day, day) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for t in top_terms(vec, self.cfg.index_terms) {
+            let list = self.postings.entry(t).or_default();
+            if !list.contains(&(sid as u32)) {
+                list.push_back(sid as u32);
+                if list.len() > self.cfg.max_postings {
+                    list.pop_front();
+                }
+            }
+        }
+    }
+
+    /// The best candidate story for `vec` scoring at least the threshold.
+    /// `exclude` (story, own unit vector) removes an article's own
+    /// contribution from its story's centroid during reassignment.
+    pub(crate) fn best_story(
+        &self,
+        vec: &SparseVec,
+        day: Option<i64>,
+        exclude: Option<(usize, &SparseVec)>,
+    ) -> Option<(usize, f32)> {
+        let mut hits: HashMap<u32, u32> = HashMap::new();
+        for t in top_terms(vec, self.cfg.query_terms) {
+            if let Some(list) = self.postings.get(&t) {
+                for &s in list {
+                    *hits.entry(s).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(u32, u32)> = hits.into_iter().collect();
+        // Most shared query terms first, then the newest story.
+        cands.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        cands.truncate(self.cfg.max_candidates);
+        let mut best: Option<(usize, f32)> = None;
+        for (sid, _) in cands {
+            let sid = sid as usize;
+            let story = &self.stories[sid];
+            if let (Some(window), Some(d), Some(last)) = (self.cfg.window_days, day, story.last_day)
+            {
+                if (d - last).abs() > i64::from(window) {
+                    continue;
+                }
+            }
+            let score = match exclude {
+                Some((own, own_vec)) if own == sid => {
+                    if story.members.len() <= 1 {
+                        continue;
+                    }
+                    let rest = add_vecs(&story.centroid, own_vec, -1.0);
+                    self.link_score(vec, &rest, story.members.len() - 1)
+                }
+                _ => self.link_score(vec, &story.centroid, story.members.len()),
+            };
+            let better = match best {
+                None => true,
+                Some((bs, b)) => score > b || (score == b && sid < bs),
+            };
+            if score >= self.cfg.threshold as f32 && better {
+                best = Some((sid, score));
+            }
+        }
+        best
+    }
+
+    /// Similarity of a unit vector to a story with centroid (sum of unit
+    /// member vectors) `sum` and `n` members.
+    pub(crate) fn link_score(&self, vec: &SparseVec, sum: &SparseVec, n: usize) -> f32 {
+        if self.cfg.average_link {
+            // Mean cosine to the members: unlike the cosine to the centroid it
+            // does not rise as a story grows, so stories do not snowball.
+            dot(vec, sum) / n.max(1) as f32
+        } else {
+            cosine(vec, sum)
+        }
+    }
+
+    /// The stories so far, members in input order, stories by first member.
+    pub fn stories(&self) -> Vec<StoryGroup> {
+        groups_from_assignment(&self.assignment)
+    }
+}
+
+/// Stories from an article → story assignment, ordered by first member.
+pub(crate) fn groups_from_assignment(assignment: &[usize]) -> Vec<StoryGroup> {
+    let mut order: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<StoryGroup> = Vec::new();
+    for (i, &s) in assignment.iter().enumerate() {
+        let g = *order.entry(s).or_insert_with(|| {
+            groups.push(StoryGroup {
+                members: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].members.push(i);
+    }
+    groups
+}
+
+pub(crate) fn normalize(v: &mut SparseVec) {
+    let n = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    if n > 0.0 {
+        for e in v.iter_mut() {
+            e.1 /= n;
+        }
+    }
+}
+
+/// `a + k·b` for sorted sparse vectors; entries that cancel out are dropped.
+pub(crate) fn add_vecs(a: &SparseVec, b: &SparseVec, k: f32) -> SparseVec {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let e = if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            i += 1;
+            a[i - 1]
+        } else if i >= a.len() || b[j].0 < a[i].0 {
+            j += 1;
+            (b[j - 1].0, k * b[j - 1].1)
+        } else {
+            i += 1;
+            j += 1;
+            (a[i - 1].0, a[i - 1].1 + k * b[j - 1].1)
+        };
+        if e.1.abs() > 1e-6 {
+            out.push(e);
+        }
+    }
+    out
+}
+
+pub(crate) fn dot(a: &SparseVec, b: &SparseVec) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+pub(crate) fn cosine(a: &SparseVec, b: &SparseVec) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let na = a.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    let nb = b.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    if na > 0.0 && nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
+    }
+}
+
+/// Keeps the `max` heaviest terms (ties broken by term id), sorted by id.
+fn prune(v: &mut SparseVec, max: usize) {
+    if v.len() <= max {
+        return;
+    }
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(max);
+    v.sort_by_key(|e| e.0);
+}
+
+/// The `k` heaviest terms of a weighted vector (the rarest, as weights carry idf).
+pub(crate) fn top_terms(v: &SparseVec, k: usize) -> Vec<u32> {
+    let mut s: Vec<(u32, f32)> = v.clone();
+    s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    s.into_iter().take(k).map(|e| e.0).collect()
+}

@@ -1,0 +1,5 @@
+use super::*;
+
+fn f(title: &str, text: &str) -> ArticleFeatures {
+    features(title, text, &[], None)
+}
