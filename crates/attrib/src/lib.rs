@@ -62,6 +62,34 @@ fn cue_ranges(tags: &[usize]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Unambiguous speech verbs the tagger left out, when they introduce a quotation or a
+/// "that" clause ("he had replied, “...”") or follow one ("”, she replied").
+fn speech_verbs(d: &Doc, tags: &mut [usize]) {
+    const SPEECH: &[&str] = &[
+        "said", "says", "replied", "added", "stated", "posted", "tweeted", "wrote", "told", "asked",
+        "responded", "declared", "insisted", "explained", "warned", "noted", "argued", "answered",
+        "remarked", "recalled", "quipped", "joked", "claimed", "acknowledged", "admitted",
+    ];
+    for i in 0..d.len() {
+        if tags[i] != tagger::O || !SPEECH.contains(&d.word(i)) || d.in_quote[i].is_some() {
+            continue;
+        }
+        let next = d.word(i + 1);
+        let quote_next = matches!(next, "," | ":") && i + 2 < d.len() && d.quote_opening_at(i + 2).is_some();
+        let quote_prev = i > 0 && d.quote_closing_at(i - 1).is_some();
+        // "told reporters aboard Air Force One that ...".
+        let that_soon = (i + 1..(i + 9).min(d.len()))
+            .take_while(|&k| !d.is_punct(k))
+            .any(|k| d.word(k) == "that");
+        if quote_next || quote_prev || that_soon {
+            tags[i] = B;
+            if tags.get(i + 1) == Some(&I) {
+                tags[i + 1] = tagger::O;
+            }
+        }
+    }
+}
+
 /// Finds every attribution in one article. `mentions`/`entities` are the article's named entities
 /// (may be empty: then speakers are resolved by your own capitalised-name heuristics, and speaker_entity stays None).
 pub fn extract(
@@ -87,7 +115,22 @@ pub fn extract_with(
     }
     let feats = Features::new(&d);
     let tags = model.tag(&d, &feats);
-    let cues = cue_ranges(&tags);
+    let mut tags = tags;
+    speech_verbs(&d, &mut tags);
+    let mut cues = cue_ranges(&tags);
+    // Time adverbs trailing a cue ("posted earlier during") are not part of it.
+    for c in &mut cues {
+        while c.1 > c.0
+            && matches!(
+                d.word(c.1),
+                "earlier" | "later" | "during" | "today" | "yesterday" | "tonight" | "again" | "last"
+                    | "this" | "recently" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+                    | "saturday" | "sunday" | "on" | "in"
+            )
+        {
+            c.1 -= 1;
+        }
+    }
     let resolver = speaker::Resolver::new(text, analysis, mentions, entities);
     let mut out: Vec<Attribution> = Vec::new();
     let mut prev: Option<(Span, usize)> = None;

@@ -63,6 +63,10 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     let hi = j;
+    // "..., who said": the relative pronoun is the source as written.
+    if j > lo && matches!(d.word(j - 1), "who" | "which" | "that") {
+        return Some((j - 1, j - 1));
+    }
     while j > lo {
         let k = j - 1;
         let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
@@ -92,6 +96,14 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
 
 fn appositive_start(d: &Doc, i: usize) -> bool {
     let w = d.word(i);
+    const NOT: &[&str] = &[
+        "in", "at", "on", "for", "with", "from", "by", "during", "after", "before", "meanwhile",
+        "however", "though", "too", "also", "he", "she", "they", "it", "we", "i", "you", "then",
+        "now", "later", "earlier", "instead", "in", "of", "to", "speaking", "asked", "appearing",
+    ];
+    if NOT.contains(&w) || (w.ends_with("ly") && !d.is_cap(i)) {
+        return false;
+    }
     matches!(w, "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its")
         || (!d.is_cap(i) && d.kinds[i] == TokenKind::Word && !BOUNDARY.contains(&w))
         || d.kinds[i] == TokenKind::Number
@@ -111,8 +123,14 @@ fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    if k <= ss || !is_comma(d, k) || k + 1 >= comma || !appositive_start(d, k + 1) {
+    if k <= ss || !is_comma(d, k) || k + 1 >= comma {
         return None;
+    }
+    if !appositive_start(d, k + 1) {
+        // A parenthetical ("Zelenskyy, for his part, has insisted"): the name alone.
+        let name = left_np(d, k, ss)?;
+        let paren = matches!(d.word(k + 1), "for" | "in" | "meanwhile" | "however" | "too" | "though" | "also" | "then" | "now" | "instead" | "at" | "on");
+        return (paren && d.is_cap(name.1) && name.1 + 1 == k && comma - k <= 6).then_some(name);
     }
     let name = left_np(d, k, ss)?;
     (d.is_cap(name.1) && name.1 + 1 == k).then_some((name.0, comma))
@@ -146,6 +164,21 @@ fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     end.map(|e| (start, e))
+}
+
+/// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
+fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
+    const STARTS: &[&str] = &[
+        "in", "on", "at", "to", "during", "after", "before", "earlier", "later", "last", "this",
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "via", "through", "from", "while", "recently", "afterward", "again",
+    ];
+    let Some(end) = content_end(d, from, limit) else {
+        return true;
+    };
+    STARTS.contains(&d.word(from))
+        && end - from < 12
+        && (from..=end).all(|k| d.word(k) != "that" && d.kinds[k] != TokenKind::Quote)
 }
 
 /// End of the sentence content: last token before the final punctuation, closing quote kept.
@@ -194,12 +227,13 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let next_cue = cues.iter().map(|c| c.0).filter(|&c| c > b && c < se).min();
     let right_limit = match next_cue {
         Some(c) => {
-            // Cut before ", adding" / ", saying" / ", according to".
-            let mut e = c;
+            // Cut before ", adding" / ", saying" / ", he had replied" / ", according to".
+            let p = left_np(d, c, b + 1).map_or(c, |x| x.0);
+            let mut e = p;
             while e > b + 1 && (is_comma(d, e - 1) || SKIP_LEFT.contains(&d.word(e - 1))) {
                 e -= 1;
             }
-            if e < c && is_comma(d, e) {
+            if e < p && is_comma(d, e) {
                 e
             } else {
                 se
@@ -224,8 +258,12 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
 
     if WRAP_CUES.contains(&cue_text.as_str()) {
         // "It was reported that ...": the expletive is not content.
-        if a > ss && !(a == ss + 1 && matches!(d.word(ss), "it" | "there")) {
-            f.content.push((ss, a - 1));
+        let mut cs = a;
+        while cs > ss && !clause_punct(d, cs - 1) && !BOUNDARY.contains(&d.word(cs - 1)) {
+            cs -= 1;
+        }
+        if cs < a && !(a == cs + 1 && matches!(d.word(cs), "it" | "there")) {
+            f.content.push((cs, a - 1));
         }
         if let Some(e) = content_end(d, b + 1, right_limit) {
             f.content.push((b + 1, extend_quote(d, e)));
@@ -270,14 +308,33 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         }
     }
     let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
-    let post_content = before > ss && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
-        && (after_cue_empty || content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp));
+    // "said Trump." / "said the source, adding ...": the speaker closes the clause.
+    if rnp.is_some() && !(content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp) || trailing_adjunct(d, rest_after_rnp, right_limit)) {
+        rnp = None;
+    }
+    let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
+    // After a closing quote ("“...,” a Kremlin official told the agency on ...") the
+    // quotation is the content unless the cue opens new content.
+    let opens_content = b + 1 < right_limit
+        && (d.word(b + 1) == "that"
+            || d.word(b + 1) == ":"
+            || d.quote_opening_at(b + 1).is_some()
+            || (matches!(d.word(b + 1), "," | ":") && d.quote_opening_at(b + 2).is_some()));
+    // The quotation may end the previous sentence ("“HIGH STAKES!!!” Trump had posted"),
+    // then only a short circumstance may follow the cue.
+    let after_quote = before > 0
+        && d.para[before - 1] == d.para[a]
+        && d.quote_closing_at(before - 1).is_some()
+        && !opens_content
+        && (before > ss || trailing_adjunct(d, rest_after_rnp, right_limit));
+    let post_content = (before > ss || after_quote) && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
+        && (after_cue_empty || content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp) || after_quote || trailing_adjunct(d, rest_after_rnp, right_limit));
 
-    if post_content && (after_cue_empty || inverted || is_comma(d, b + 1)) {
+    if post_content && !opens_content && (after_cue_empty || inverted || is_comma(d, b + 1) || after_quote || trailing_adjunct(d, rest_after_rnp, right_limit)) {
         f.source = if inverted { rnp } else { lnp };
         // Content before: a quotation ending right there, or the clause from sentence start.
         let mut k = before - 1;
-        while k > ss && is_comma(d, k) {
+        while k > ss && k > 0 && is_comma(d, k) {
             k -= 1;
         }
         if let Some(q) = d.quote_closing_at(k) {
@@ -329,6 +386,20 @@ fn resolve_participle(
     }
     if start >= right_limit {
         return f;
+    }
+    // An adjunct before a quotation ("said in a statement: “...”", "told reporters, “...”").
+    if d.kinds[start] != TokenKind::Quote {
+        let mut k = start;
+        while k < right_limit.min(start + 10) && !matches!(d.word(k), "." | "?" | "!" | ";") {
+            if k > start && matches!(d.word(k - 1), "," | ":") && d.quote_opening_at(k).is_some() {
+                start = k;
+                break;
+            }
+            if d.kinds[k] == TokenKind::Quote {
+                break;
+            }
+            k += 1;
+        }
     }
     // An object or adjunct before "that" ("told reporters that", "said in a statement that").
     if d.kinds[start] != TokenKind::Quote {
