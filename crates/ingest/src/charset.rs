@@ -12,9 +12,8 @@ static XML_ENCODING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_:.\-]+)["']"#)
         .expect("static regex")
 });
-static HTTP_CHARSET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)charset\s*=\s*["']?([a-z0-9_:.\-]+)"#).expect("static regex")
-});
+static HTTP_CHARSET: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"(?i)charset\s*=\s*["']?([a-z0-9_:.\-]+)"#).expect("static regex"));
 
 /// How far into a document a charset declaration is looked for (HTML spec: 1024;
 /// real pages often put it later).
@@ -90,7 +89,10 @@ mod tests {
 
     #[test]
     fn declared_legacy_charset() {
-        assert_eq!(decode(b"caf\xe9 \x93q\x94", Some("windows-1252")), "café “q”");
+        assert_eq!(
+            decode(b"caf\xe9 \x93q\x94", Some("windows-1252")),
+            "café “q”"
+        );
     }
 
     #[test]
@@ -111,15 +113,20 @@ mod tests {
             Some("ISO-8859-1")
         );
         assert_eq!(
-            html_declared(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">")
-                .as_deref(),
+            html_declared(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+            )
+            .as_deref(),
             Some("windows-1252")
         );
         assert_eq!(
             xml_declared(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>").as_deref(),
             Some("ISO-8859-1")
         );
-        assert_eq!(http_declared("text/html; charset=UTF-8").as_deref(), Some("UTF-8"));
+        assert_eq!(
+            http_declared("text/html; charset=UTF-8").as_deref(),
+            Some("UTF-8")
+        );
         assert_eq!(http_declared("text/html"), None);
     }
 }

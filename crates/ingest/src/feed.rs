@@ -1,6 +1,8 @@
 //! RSS and Atom feeds via feed-rs: one article per item.
 
-use crate::normalize::{normalize_date, normalize_line, normalize_text, opt_line, sanitize_id, url_host};
+use crate::normalize::{
+    normalize_date, normalize_line, normalize_text, opt_line, sanitize_id, url_host,
+};
 use crate::{charset, html, Ctx, Emit, IngestError};
 use once_cell::sync::Lazy;
 use rashomon_model::Article;
@@ -32,15 +34,24 @@ pub fn parse(ctx: &Ctx, bytes: &[u8], emit: &mut Emit) {
     let text = charset::decode(bytes, declared.as_deref());
     let text = XML_DECL_ENCODING.replace(&text, r#"${1}"UTF-8""#);
     // Items without a guid keep an empty id; we derive ours from the link.
-    let parser = feed_rs::parser::Builder::new().id_generator(|_, _, _| String::new()).build();
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build();
     let feed = match parser.parse(text.as_bytes()) {
         Ok(f) => f,
         Err(e) => {
-            emit(Err(IngestError::Feed { path: ctx.path.to_string(), reason: e.to_string() }));
+            emit(Err(IngestError::Feed {
+                path: ctx.path.to_string(),
+                reason: e.to_string(),
+            }));
             return;
         }
     };
-    let feed_link = feed.links.iter().map(|l| l.href.as_str()).find(|h| h.contains("://"));
+    let feed_link = feed
+        .links
+        .iter()
+        .map(|l| l.href.as_str())
+        .find(|h| h.contains("://"));
     let feed_source = feed
         .title
         .as_ref()
@@ -53,16 +64,23 @@ pub fn parse(ctx: &Ctx, bytes: &[u8], emit: &mut Emit) {
         let link = entry
             .links
             .iter()
-            .find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate"))
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|h| !h.is_empty());
         let content = entry
             .content
             .as_ref()
-            .and_then(|c| c.body.as_deref().map(|b| field_text(b, is_html(&c.content_type))))
+            .and_then(|c| {
+                c.body
+                    .as_deref()
+                    .map(|b| field_text(b, is_html(&c.content_type)))
+            })
             .filter(|t| !t.is_empty());
-        let summary = entry.summary.as_ref().map(|s| field_text(&s.content, is_html(&s.content_type)));
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|s| field_text(&s.content, is_html(&s.content_type)));
         let text = content.or(summary).unwrap_or_default();
         if text.is_empty() {
             emit(Err(IngestError::Record {
@@ -72,10 +90,20 @@ pub fn parse(ctx: &Ctx, bytes: &[u8], emit: &mut Emit) {
             }));
             continue;
         }
-        let title = entry.title.as_ref().map(|t| normalize_line(&field_text(&t.content, false))).unwrap_or_default();
-        let authors: Vec<String> =
-            entry.authors.iter().filter_map(|p| opt_line(p.name.as_deref())).collect();
-        let published = entry.published.or(entry.updated).and_then(|d| normalize_date(&d.to_rfc3339()));
+        let title = entry
+            .title
+            .as_ref()
+            .map(|t| normalize_line(&field_text(&t.content, false)))
+            .unwrap_or_default();
+        let authors: Vec<String> = entry
+            .authors
+            .iter()
+            .filter_map(|p| opt_line(p.name.as_deref()))
+            .collect();
+        let published = entry
+            .published
+            .or(entry.updated)
+            .and_then(|d| normalize_date(&d.to_rfc3339()));
         let id = sanitize_id(&entry.id)
             .or_else(|| link.as_deref().and_then(sanitize_id))
             .unwrap_or_else(|| format!("{}#{n}", ctx.stem));

@@ -41,7 +41,12 @@ fn str_of(v: &Value) -> Option<&str> {
 fn names_of(v: &Value) -> Option<String> {
     let names: Vec<String> = match v {
         Value::String(s) => vec![s.trim().to_string()],
-        Value::Object(o) => o.get("name").and_then(str_of).map(str::to_string).into_iter().collect(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(str_of)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
         Value::Array(a) => a.iter().filter_map(names_of).collect(),
         _ => vec![],
     };
@@ -52,7 +57,11 @@ fn names_of(v: &Value) -> Option<String> {
 fn is_article_object(o: &serde_json::Map<String, Value>) -> bool {
     let typ = match o.get("@type") {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
         _ => String::new(),
     };
     typ.contains("Article")
@@ -81,14 +90,26 @@ fn find_article(v: &Value, depth: usize) -> Option<&serde_json::Map<String, Valu
 fn json_ld(doc: &Document) -> JsonLd {
     for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
         let raw = script.text();
-        let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(v) = serde_json::from_str::<Value>(raw) else { continue };
-        let Some(o) = find_article(&v, 0) else { continue };
+        let raw = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(v) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        let Some(o) = find_article(&v, 0) else {
+            continue;
+        };
         let url = o.get("url").and_then(str_of).or_else(|| {
-            o.get("mainEntityOfPage").and_then(|m| str_of(m).or_else(|| m.get("@id").and_then(str_of)))
+            o.get("mainEntityOfPage")
+                .and_then(|m| str_of(m).or_else(|| m.get("@id").and_then(str_of)))
         });
         return JsonLd {
-            headline: o.get("headline").or_else(|| o.get("name")).and_then(str_of).map(normalize_line),
+            headline: o
+                .get("headline")
+                .or_else(|| o.get("name"))
+                .and_then(str_of)
+                .map(normalize_line),
             published: o.get("datePublished").and_then(str_of).map(str::to_string),
             publisher: o.get("publisher").and_then(names_of),
             author: o.get("author").and_then(names_of),
@@ -102,14 +123,17 @@ fn json_ld(doc: &Document) -> JsonLd {
 fn metas(doc: &Document) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for m in doc.select("meta[content]").iter() {
-        let Some(content) = m.attr("content") else { continue };
+        let Some(content) = m.attr("content") else {
+            continue;
+        };
         let content = content.trim();
         if content.is_empty() {
             continue;
         }
         for key_attr in ["property", "name", "itemprop"] {
             if let Some(k) = m.attr(key_attr) {
-                out.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                out.entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.to_string());
             }
         }
     }
@@ -139,7 +163,11 @@ fn fallback_text(doc: &Document) -> String {
     }
     doc.select("script, style, noscript, template").remove();
     let body = doc.select("body");
-    let text = if body.exists() { body.formatted_text() } else { doc.formatted_text() };
+    let text = if body.exists() {
+        body.formatted_text()
+    } else {
+        doc.formatted_text()
+    };
     normalize_text(&text)
 }
 
@@ -157,7 +185,11 @@ fn strip_leading_meta(text: String, title: &str, author: Option<&str>) -> String
                     || (lower.starts_with("by ") && !l.ends_with('.'))
                     || normalize_date(l).is_some()))
     };
-    let skip: usize = text.split('\n').take_while(|l| is_meta(l)).map(|l| l.len() + 1).sum();
+    let skip: usize = text
+        .split('\n')
+        .take_while(|l| is_meta(l))
+        .map(|l| l.len() + 1)
+        .sum();
     match text.get(skip.min(text.len())..) {
         Some(rest) if !rest.trim().is_empty() && skip > 0 => normalize_text(rest),
         _ => text,
@@ -170,7 +202,10 @@ pub fn extract(html: &str) -> HtmlDoc {
     let doc = Document::from(html);
     let meta = metas(&doc);
     let ld = json_ld(&doc);
-    let canonical = doc.select(r#"link[rel~="canonical"]"#).attr("href").map(|s| s.trim().to_string());
+    let canonical = doc
+        .select(r#"link[rel~="canonical"]"#)
+        .attr("href")
+        .map(|s| s.trim().to_string());
     let time = doc
         .select("article time[datetime]")
         .attr("datetime")
@@ -180,8 +215,14 @@ pub fn extract(html: &str) -> HtmlDoc {
     let title_tag = opt_line(doc.select("title").first().text().as_ref().into());
     let m = |k: &str| meta.get(k).map(String::as_str);
 
-    let cfg = Config { text_mode: TextMode::Formatted, max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
-    let parsed = Readability::with_document(doc, None, Some(cfg)).ok().and_then(|mut r| r.parse().ok());
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let parsed = Readability::with_document(doc, None, Some(cfg))
+        .ok()
+        .and_then(|mut r| r.parse().ok());
     let (r_title, r_site, r_byline, r_published, r_text) = match parsed {
         Some(a) => (
             opt_line(Some(&a.title)),
@@ -192,7 +233,11 @@ pub fn extract(html: &str) -> HtmlDoc {
         ),
         None => (None, None, None, None, String::new()),
     };
-    let text = if r_text.is_empty() { fallback_text(&Document::from(html)) } else { r_text };
+    let text = if r_text.is_empty() {
+        fallback_text(&Document::from(html))
+    } else {
+        r_text
+    };
 
     let title = ld
         .headline
@@ -201,10 +246,16 @@ pub fn extract(html: &str) -> HtmlDoc {
         .or(h1)
         .or(title_tag)
         .unwrap_or_default();
-    let site_name = opt_line(m("og:site_name")).or_else(|| opt_line(ld.publisher.as_deref())).or_else(|| opt_line(r_site.as_deref()));
+    let site_name = opt_line(m("og:site_name"))
+        .or_else(|| opt_line(ld.publisher.as_deref()))
+        .or_else(|| opt_line(r_site.as_deref()));
     let author = opt_line(ld.author.as_deref())
         .or_else(|| opt_line(m("author")))
-        .or_else(|| m("article:author").filter(|a| !is_absolute_url(a)).and_then(|a| opt_line(Some(a))))
+        .or_else(|| {
+            m("article:author")
+                .filter(|a| !is_absolute_url(a))
+                .and_then(|a| opt_line(Some(a)))
+        })
         .or_else(|| opt_line(r_byline.map(strip_by).as_deref()));
     let published = [
         ld.published.as_deref(),
@@ -228,7 +279,14 @@ pub fn extract(html: &str) -> HtmlDoc {
         .find(|u| is_absolute_url(u))
         .map(str::to_string);
     let text = strip_leading_meta(text, &title, author.as_deref());
-    HtmlDoc { title, site_name, author, published, url, text }
+    HtmlDoc {
+        title,
+        site_name,
+        author,
+        published,
+        url,
+        text,
+    }
 }
 
 #[cfg(test)]
@@ -249,7 +307,11 @@ mod tests {
 
     #[test]
     fn leading_headline_byline_and_date_are_dropped() {
-        let t = strip_leading_meta("Head\n\nBy A. Person\n5 March 2031\nBody text.".into(), "Head", None);
+        let t = strip_leading_meta(
+            "Head\n\nBy A. Person\n5 March 2031\nBody text.".into(),
+            "Head",
+            None,
+        );
         assert_eq!(t, "Body text.");
         let only = strip_leading_meta("Head".into(), "Head", None);
         assert_eq!(only, "Head");

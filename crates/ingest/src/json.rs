@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use std::io::BufRead;
 
 /// A scalar field as a string (numbers allowed: ids are often numeric).
-fn field<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<String> {
+fn field(o: &Map<String, Value>, names: &[&str]) -> Option<String> {
     names.iter().find_map(|n| match o.get(*n)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(x) => Some(x.to_string()),
@@ -25,8 +25,12 @@ fn record(ctx: &Ctx, v: Value, n: Option<usize>) -> Result<Article, String> {
     let mut url = opt_line(field(&o, &["url", "link"]).as_deref());
     let mut source = opt_line(field(&o, &["source", "outlet", "publisher"]).as_deref());
     let mut author = opt_line(field(&o, &["author", "byline"]).as_deref());
-    let mut published = field(&o, &["published", "date", "published_at"]).as_deref().and_then(normalize_date);
-    let mut text = field(&o, &["text", "body", "content"]).map(|t| normalize_text(&t)).unwrap_or_default();
+    let mut published = field(&o, &["published", "date", "published_at"])
+        .as_deref()
+        .and_then(normalize_date);
+    let mut text = field(&o, &["text", "body", "content"])
+        .map(|t| normalize_text(&t))
+        .unwrap_or_default();
     if text.is_empty() {
         if let Some(h) = field(&o, &["html"]) {
             let d = html::extract(&h);
@@ -49,12 +53,23 @@ fn record(ctx: &Ctx, v: Value, n: Option<usize>) -> Result<Article, String> {
             Some(n) => format!("{}#{n}", ctx.stem),
             None => ctx.stem.to_string(),
         });
-    let source = source.or_else(|| url.as_deref().and_then(url_host)).unwrap_or_default();
+    let source = source
+        .or_else(|| url.as_deref().and_then(url_host))
+        .unwrap_or_default();
     let path = match n {
         Some(n) => format!("{}#{n}", ctx.path),
         None => ctx.path.to_string(),
     };
-    Ok(Article { id, source, title, published, url, author, path: Some(path), text })
+    Ok(Article {
+        id,
+        source,
+        title,
+        published,
+        url,
+        author,
+        path: Some(path),
+        text,
+    })
 }
 
 /// Decodes one line: UTF-8 as is, anything else through charset detection.
@@ -76,7 +91,10 @@ pub fn parse_lines(ctx: &Ctx, reader: &mut dyn BufRead, emit: &mut Emit) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                emit(Err(IngestError::Io { path: ctx.path.to_string(), source: e }));
+                emit(Err(IngestError::Io {
+                    path: ctx.path.to_string(),
+                    source: e,
+                }));
                 break;
             }
         }
@@ -109,11 +127,13 @@ pub fn parse_json(ctx: &Ctx, bytes: &[u8], emit: &mut Emit) {
     match whole {
         Ok(Value::Array(items)) => {
             for (i, v) in items.into_iter().enumerate() {
-                emit(record(ctx, v, Some(i + 1)).map_err(|reason| IngestError::Record {
-                    path: ctx.path.to_string(),
-                    record: i + 1,
-                    reason,
-                }));
+                emit(
+                    record(ctx, v, Some(i + 1)).map_err(|reason| IngestError::Record {
+                        path: ctx.path.to_string(),
+                        record: i + 1,
+                        reason,
+                    }),
+                );
             }
         }
         Ok(v) => emit(record(ctx, v, None).map_err(|reason| IngestError::Record {

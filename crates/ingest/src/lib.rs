@@ -35,13 +35,25 @@ pub enum IngestError {
         source: std::io::Error,
     },
     #[error("{path}: line {line}: bad JSON record: {reason}")]
-    Json { path: String, line: usize, reason: String },
+    Json {
+        path: String,
+        line: usize,
+        reason: String,
+    },
     #[error("{path}: record {record}: {reason}")]
-    Record { path: String, record: usize, reason: String },
+    Record {
+        path: String,
+        record: usize,
+        reason: String,
+    },
     #[error("{path}: whole file: not a readable RSS/Atom feed: {reason}")]
     Feed { path: String, reason: String },
     #[error("{path}: WARC record {record}: {reason}")]
-    Warc { path: String, record: usize, reason: String },
+    Warc {
+        path: String,
+        record: usize,
+        reason: String,
+    },
     #[error("{path}: whole file: {reason}")]
     Empty { path: String, reason: String },
 }
@@ -72,7 +84,10 @@ impl From<&IngestError> for Failure {
         let full = e.to_string();
         let prefix = format!("{}: ", e.path());
         let reason = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
-        Failure { path: e.path().to_string(), reason }
+        Failure {
+            path: e.path().to_string(),
+            reason,
+        }
     }
 }
 
@@ -143,17 +158,33 @@ pub(crate) struct Ctx<'a> {
 
 /// File name without directory and format extension(s).
 fn stem_of(name: &str) -> String {
-    let file = Path::new(name).file_name().and_then(|f| f.to_str()).unwrap_or(name);
+    let file = Path::new(name)
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or(name);
     let lower = file.to_ascii_lowercase();
-    let cut = if lower.ends_with(".warc.gz") { file.len() - 8 } else { file.rfind('.').filter(|&i| i > 0).unwrap_or(file.len()) };
+    let cut = if lower.ends_with(".warc.gz") {
+        file.len() - 8
+    } else {
+        file.rfind('.').filter(|&i| i > 0).unwrap_or(file.len())
+    };
     let stem = &file[..cut];
-    if stem.is_empty() { "article".to_string() } else { stem.to_string() }
+    if stem.is_empty() {
+        "article".to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 /// Final touches every article gets: `--source` override, trimmed source with
 /// the file stem as last resort, path, and a non-empty id.
 fn finish(mut a: Article, ctx: &Ctx, opts: &IngestOptions) -> Article {
-    if let Some(s) = opts.source.as_deref().map(normalize::normalize_line).filter(|s| !s.is_empty()) {
+    if let Some(s) = opts
+        .source
+        .as_deref()
+        .map(normalize::normalize_line)
+        .filter(|s| !s.is_empty())
+    {
         a.source = s;
     }
     a.source = normalize::normalize_line(&a.source);
@@ -177,7 +208,10 @@ fn parse_single(ctx: &Ctx, format: Format, bytes: &[u8]) -> Result<Article, Inge
             let d = html::extract(&charset::decode(bytes, declared.as_deref()));
             Article {
                 id: ctx.stem.to_string(),
-                source: d.site_name.or_else(|| d.url.as_deref().and_then(normalize::url_host)).unwrap_or_default(),
+                source: d
+                    .site_name
+                    .or_else(|| d.url.as_deref().and_then(normalize::url_host))
+                    .unwrap_or_default(),
                 title: d.title,
                 published: d.published,
                 url: d.url,
@@ -186,29 +220,48 @@ fn parse_single(ctx: &Ctx, format: Format, bytes: &[u8]) -> Result<Article, Inge
                 text: d.text,
             }
         }
-        _ => text::parse(&charset::decode(bytes, None), ctx.stem, format == Format::Markdown),
+        _ => text::parse(
+            &charset::decode(bytes, None),
+            ctx.stem,
+            format == Format::Markdown,
+        ),
     };
     if article.text.is_empty() {
-        return Err(IngestError::Empty { path: ctx.path.to_string(), reason: "no article text".into() });
+        return Err(IngestError::Empty {
+            path: ctx.path.to_string(),
+            reason: "no article text".into(),
+        });
     }
     Ok(article)
 }
 
 /// Parses one input with a known format, streaming from `reader`.
-fn parse_reader(ctx: &Ctx, format: Format, mut reader: Box<dyn BufRead + '_>, opts: &IngestOptions, emit: &mut Emit) {
+fn parse_reader(
+    ctx: &Ctx,
+    format: Format,
+    mut reader: Box<dyn BufRead + '_>,
+    opts: &IngestOptions,
+    emit: &mut Emit,
+) {
     let mut out = |r: Result<Article, IngestError>| emit(r.map(|a| finish(a, ctx, opts)));
     match format {
         Format::Jsonl => json::parse_lines(ctx, &mut reader, &mut out),
         Format::Warc => {
             let gz = matches!(reader.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
-            let reader: Box<dyn BufRead> =
-                if gz { Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(reader))) } else { reader };
+            let reader: Box<dyn BufRead> = if gz {
+                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(reader)))
+            } else {
+                reader
+            };
             warc::parse(ctx, reader, &mut out)
         }
         _ => {
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
-                out(Err(IngestError::Io { path: ctx.path.to_string(), source: e }));
+                out(Err(IngestError::Io {
+                    path: ctx.path.to_string(),
+                    source: e,
+                }));
                 return;
             }
             match format {
@@ -223,7 +276,11 @@ fn parse_reader(ctx: &Ctx, format: Format, mut reader: Box<dyn BufRead + '_>, op
 /// Parses one in-memory file by its name (the extension decides the format;
 /// unknown extensions are read as text). Strict: the first bad record makes
 /// the whole call fail; use [`parse_bytes_each`] to keep the good records.
-pub fn parse_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Vec<Article>, IngestError> {
+pub fn parse_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Result<Vec<Article>, IngestError> {
     let mut articles = Vec::new();
     let mut first_err = None;
     parse_bytes_each(name, bytes, opts, &mut |r| match r {
@@ -242,7 +299,10 @@ pub fn parse_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Vec
 pub fn parse_bytes_each(name: &str, bytes: &[u8], opts: &IngestOptions, sink: &mut Emit) {
     let format = Format::from_name(name).unwrap_or(Format::Text);
     let stem = stem_of(name);
-    let ctx = Ctx { path: name, stem: &stem };
+    let ctx = Ctx {
+        path: name,
+        stem: &stem,
+    };
     parse_reader(&ctx, format, Box::new(bytes), opts, sink);
 }
 
@@ -274,8 +334,16 @@ impl IdDeduper {
 
 /// Files under `dir` with a known format, recursively, in sorted order.
 /// Hidden entries (".name") are skipped; `depth` guards symlink loops.
-fn walk_dir(dir: &Path, depth: usize, emit_file: &mut dyn FnMut(&Path, Format), emit_err: &mut Emit) {
-    let io_err = |e| IngestError::Io { path: dir.display().to_string(), source: e };
+fn walk_dir(
+    dir: &Path,
+    depth: usize,
+    emit_file: &mut dyn FnMut(&Path, Format),
+    emit_err: &mut Emit,
+) {
+    let io_err = |e| IngestError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
         Err(e) => Err(e),
@@ -304,7 +372,10 @@ fn walk_dir(dir: &Path, depth: usize, emit_file: &mut dyn FnMut(&Path, Format), 
                     emit_file(&path, format);
                 }
             }
-            Err(e) => emit_err(Err(IngestError::Io { path: path.display().to_string(), source: e })),
+            Err(e) => emit_err(Err(IngestError::Io {
+                path: path.display().to_string(),
+                source: e,
+            })),
         }
     }
 }
@@ -312,17 +383,33 @@ fn walk_dir(dir: &Path, depth: usize, emit_file: &mut dyn FnMut(&Path, Format), 
 fn ingest_file(path: &Path, format: Format, opts: &IngestOptions, emit: &mut Emit) {
     let display = path.display().to_string();
     let stem = stem_of(&display);
-    let ctx = Ctx { path: &display, stem: &stem };
+    let ctx = Ctx {
+        path: &display,
+        stem: &stem,
+    };
     match std::fs::File::open(path) {
-        Ok(f) => parse_reader(&ctx, format, Box::new(BufReader::with_capacity(1 << 16, f)), opts, emit),
-        Err(e) => emit(Err(IngestError::Io { path: display.clone(), source: e })),
+        Ok(f) => parse_reader(
+            &ctx,
+            format,
+            Box::new(BufReader::with_capacity(1 << 16, f)),
+            opts,
+            emit,
+        ),
+        Err(e) => emit(Err(IngestError::Io {
+            path: display.clone(),
+            source: e,
+        })),
     }
 }
 
 /// Streams articles from many paths (files, directories recursively in
 /// sorted order, "-" = stdin), calling `sink` for each article or failure as
 /// it is read. Deterministic order; ids are made unique across the run.
-pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions, sink: &mut dyn FnMut(Result<Article, IngestError>)) {
+pub fn ingest_paths(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    sink: &mut dyn FnMut(Result<Article, IngestError>),
+) {
     let mut ids = IdDeduper::default();
     let mut emit = |r: Result<Article, IngestError>| {
         sink(r.map(|mut a| {
@@ -333,10 +420,22 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions, sink: &mut dyn FnMu
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            let ctx = Ctx { path: "<stdin>", stem: "stdin" };
+            let ctx = Ctx {
+                path: "<stdin>",
+                stem: "stdin",
+            };
             match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => parse_reader(&ctx, Format::sniff(&bytes), Box::new(bytes.as_slice()), opts, &mut emit),
-                Err(e) => emit(Err(IngestError::Io { path: ctx.path.into(), source: e })),
+                Ok(_) => parse_reader(
+                    &ctx,
+                    Format::sniff(&bytes),
+                    Box::new(bytes.as_slice()),
+                    opts,
+                    &mut emit,
+                ),
+                Err(e) => emit(Err(IngestError::Io {
+                    path: ctx.path.into(),
+                    source: e,
+                })),
             }
             continue;
         }
@@ -344,16 +443,29 @@ pub fn ingest_paths(paths: &[PathBuf], opts: &IngestOptions, sink: &mut dyn FnMu
             Ok(m) if m.is_dir() => {
                 let mut err_sink = |r: Result<Article, IngestError>| emit(r);
                 let mut files = Vec::new();
-                walk_dir(path, 0, &mut |p, f| files.push((p.to_path_buf(), f)), &mut err_sink);
+                walk_dir(
+                    path,
+                    0,
+                    &mut |p, f| files.push((p.to_path_buf(), f)),
+                    &mut err_sink,
+                );
                 for (p, f) in files {
                     ingest_file(&p, f, opts, &mut emit);
                 }
             }
             Ok(_) => {
                 let name = path.to_string_lossy();
-                ingest_file(path, Format::from_name(&name).unwrap_or(Format::Text), opts, &mut emit)
+                ingest_file(
+                    path,
+                    Format::from_name(&name).unwrap_or(Format::Text),
+                    opts,
+                    &mut emit,
+                )
             }
-            Err(e) => emit(Err(IngestError::Io { path: path.display().to_string(), source: e })),
+            Err(e) => emit(Err(IngestError::Io {
+                path: path.display().to_string(),
+                source: e,
+            })),
         }
     }
 }
@@ -407,7 +519,11 @@ mod tests {
 
     #[test]
     fn failure_display() {
-        let e = IngestError::Json { path: "f.jsonl".into(), line: 3, reason: "oops".into() };
+        let e = IngestError::Json {
+            path: "f.jsonl".into(),
+            line: 3,
+            reason: "oops".into(),
+        };
         let f = Failure::from(&e);
         assert_eq!(f.path, "f.jsonl");
         assert_eq!(f.to_string(), "f.jsonl: line 3: bad JSON record: oops");

@@ -115,7 +115,7 @@ pub fn normalize_date(s: &str) -> Option<String> {
             return Some(dt.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
     }
-    let cleaned = s.replace(',', " ").replace('.', " ");
+    let cleaned = s.replace([',', '.'], " ");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     for (text, f) in [
         (s, "%Y-%m-%d"),
@@ -223,8 +223,14 @@ mod tests {
             normalize_date("2025-08-15 10:30").as_deref(),
             Some("2025-08-15T10:30:00")
         );
-        assert_eq!(normalize_date("August 15, 2025").as_deref(), Some("2025-08-15"));
-        assert_eq!(normalize_date("15 Aug. 2025").as_deref(), Some("2025-08-15"));
+        assert_eq!(
+            normalize_date("August 15, 2025").as_deref(),
+            Some("2025-08-15")
+        );
+        assert_eq!(
+            normalize_date("15 Aug. 2025").as_deref(),
+            Some("2025-08-15")
+        );
         assert_eq!(normalize_date("2025/08/15").as_deref(), Some("2025-08-15"));
         assert_eq!(normalize_date("yesterday"), None);
         assert_eq!(normalize_date(""), None);

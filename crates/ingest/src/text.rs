@@ -48,11 +48,8 @@ fn parse_header(lines: &[&str], strict: bool) -> Option<Header> {
         };
         let v = v.trim().trim_matches('"').trim();
         match header_slot(&mut h, k) {
-            Some(slot) => {
-                if !v.is_empty() && slot.is_none() {
-                    *slot = Some(v.to_string());
-                }
-            }
+            Some(slot) if !v.is_empty() && slot.is_none() => *slot = Some(v.to_string()),
+            Some(_) => {}
             None if strict => return None,
             None => {}
         }
@@ -64,13 +61,21 @@ fn parse_header(lines: &[&str], strict: bool) -> Option<Header> {
 /// lines up to the first blank line). Returns the header and the rest.
 fn split_header(lines: &[&str]) -> (Header, usize) {
     if lines.first().map(|l| l.trim()) == Some("---") {
-        if let Some(end) = lines.iter().skip(1).take(100).position(|l| l.trim() == "---") {
+        if let Some(end) = lines
+            .iter()
+            .skip(1)
+            .take(100)
+            .position(|l| l.trim() == "---")
+        {
             if let Some(h) = parse_header(&lines[1..end + 1], false) {
                 return (h, end + 2);
             }
         }
     }
-    let block_len = lines.iter().position(|l| l.trim().is_empty()).unwrap_or(lines.len());
+    let block_len = lines
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .unwrap_or(lines.len());
     // A header must be followed by something; a file of only "Key: value"
     // lines is more likely text than metadata.
     if block_len > 0 && block_len < lines.len() && block_len <= 12 {
@@ -109,7 +114,11 @@ pub fn parse(text: &str, stem: &str, markdown: bool) -> Article {
         i += 1;
     }
     let rest = &lines[i..];
-    let mut title = header.title.as_deref().map(normalize_line).unwrap_or_default();
+    let mut title = header
+        .title
+        .as_deref()
+        .map(normalize_line)
+        .unwrap_or_default();
     let mut body_start = 0;
     let first_is_title = rest.len() >= 2 && !rest[0].trim().is_empty() && rest[1].trim().is_empty();
     if title.is_empty() && first_is_title {
@@ -131,8 +140,16 @@ pub fn parse(text: &str, stem: &str, markdown: bool) -> Article {
         body = title.clone();
     }
     Article {
-        id: header.id.as_deref().and_then(|s| opt_line(Some(s))).unwrap_or_else(|| stem.to_string()),
-        source: header.source.as_deref().map(normalize_line).unwrap_or_default(),
+        id: header
+            .id
+            .as_deref()
+            .and_then(|s| opt_line(Some(s)))
+            .unwrap_or_else(|| stem.to_string()),
+        source: header
+            .source
+            .as_deref()
+            .map(normalize_line)
+            .unwrap_or_default(),
         title,
         published: header.published.as_deref().and_then(normalize_date),
         url: header.url.as_deref().and_then(|s| opt_line(Some(s))),
@@ -178,16 +195,26 @@ mod tests {
 
     #[test]
     fn long_lead_paragraph_stays_in_body() {
-        let lead = format!("The council voted on Monday to close the old bridge. {}", "More words here. ".repeat(20));
+        let lead = format!(
+            "The council voted on Monday to close the old bridge. {}",
+            "More words here. ".repeat(20)
+        );
         let a = parse(&format!("{lead}\n\nSecond paragraph."), "s", false);
-        assert_eq!(a.title, "The council voted on Monday to close the old bridge.");
+        assert_eq!(
+            a.title,
+            "The council voted on Monday to close the old bridge."
+        );
         assert!(a.text.starts_with("The council voted"));
         assert!(a.text.ends_with("Second paragraph."));
     }
 
     #[test]
     fn markdown_front_matter_and_heading() {
-        let a = parse("---\ntitle: \"Front title\"\nsource: Blog\ntags: x\n---\n# Ignored heading\n\nText.", "s", true);
+        let a = parse(
+            "---\ntitle: \"Front title\"\nsource: Blog\ntags: x\n---\n# Ignored heading\n\nText.",
+            "s",
+            true,
+        );
         assert_eq!(a.title, "Front title");
         assert_eq!(a.source, "Blog");
         assert_eq!(a.text, "# Ignored heading\n\nText.");

@@ -20,7 +20,10 @@ struct HttpResponse<'a> {
 
 impl HttpResponse<'_> {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -41,12 +44,20 @@ fn split_http(bytes: &[u8]) -> Option<HttpResponse<'_>> {
     if !status_line.starts_with("HTTP/") {
         return None;
     }
-    let status = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
-    Some(HttpResponse { status, headers, body: &bytes[(head_len + sep_len).min(bytes.len())..] })
+    Some(HttpResponse {
+        status,
+        headers,
+        body: &bytes[(head_len + sep_len).min(bytes.len())..],
+    })
 }
 
 /// Undoes `Transfer-Encoding: chunked`; `None` when the framing is broken.
@@ -55,7 +66,13 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     loop {
         let eol = find(data, b"\n")?;
         let size_str = String::from_utf8_lossy(&data[..eol]);
-        let size_str = size_str.trim().split(';').next().unwrap_or("").trim().to_string();
+        let size_str = size_str
+            .trim()
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let size = usize::from_str_radix(&size_str, 16).ok()?;
         data = &data[eol + 1..];
         if size == 0 {
@@ -63,19 +80,27 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(data.get(..size)?);
         data = &data[size..];
-        data = data.strip_prefix(b"\r\n").or_else(|| data.strip_prefix(b"\n")).unwrap_or(data);
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
     }
 }
 
 fn decompress(body: &[u8], encoding: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let res = match encoding {
-        "gzip" | "x-gzip" => MultiGzDecoder::new(body).take(MAX_PAYLOAD).read_to_end(&mut out),
-        "deflate" => ZlibDecoder::new(body).take(MAX_PAYLOAD).read_to_end(&mut out),
+        "gzip" | "x-gzip" => MultiGzDecoder::new(body)
+            .take(MAX_PAYLOAD)
+            .read_to_end(&mut out),
+        "deflate" => ZlibDecoder::new(body)
+            .take(MAX_PAYLOAD)
+            .read_to_end(&mut out),
         "" | "identity" => return Ok(body.to_vec()),
         other => return Err(format!("unsupported Content-Encoding `{other}`")),
     };
-    res.map(|_| out).map_err(|e| format!("cannot decompress {encoding} payload: {e}"))
+    res.map(|_| out)
+        .map_err(|e| format!("cannot decompress {encoding} payload: {e}"))
 }
 
 fn is_html_type(ct: &str) -> bool {
@@ -95,8 +120,14 @@ fn record_article(
     let text = charset::decode(payload, declared.as_deref());
     let d = html::extract(&text);
     let url = uri.or(d.url);
-    let id = url.as_deref().and_then(sanitize_id).unwrap_or_else(|| format!("{}#{n}", ctx.stem));
-    let source = d.site_name.or_else(|| url.as_deref().and_then(url_host)).unwrap_or_default();
+    let id = url
+        .as_deref()
+        .and_then(sanitize_id)
+        .unwrap_or_else(|| format!("{}#{n}", ctx.stem));
+    let source = d
+        .site_name
+        .or_else(|| url.as_deref().and_then(url_host))
+        .unwrap_or_default();
     Article {
         id,
         source,
@@ -112,7 +143,11 @@ fn record_article(
 /// Streams the records of a WARC reader (already decompressed). Stops at the
 /// first unreadable record: WARC framing cannot be resynchronised reliably.
 pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
-    let err = |n: usize, reason: String| IngestError::Warc { path: ctx.path.to_string(), record: n, reason };
+    let err = |n: usize, reason: String| IngestError::Warc {
+        path: ctx.path.to_string(),
+        record: n,
+        reason,
+    };
     for (i, rec) in WarcReader::new(reader).iter_records().enumerate() {
         let n = i + 1;
         let rec = match rec {
@@ -126,21 +161,33 @@ pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
             .header(WarcHeader::TargetURI)
             .map(|u| u.trim().trim_matches(['<', '>']).to_string())
             .filter(|u| !u.is_empty());
-        let record_ct = rec.header(WarcHeader::ContentType).map(|c| c.to_string()).unwrap_or_default();
+        let record_ct = rec
+            .header(WarcHeader::ContentType)
+            .map(|c| c.to_string())
+            .unwrap_or_default();
         let (payload, http_charset): (Vec<u8>, Option<String>) = match rec.warc_type() {
             RecordType::Response => {
-                let Some(resp) = split_http(rec.body()) else { continue };
+                let Some(resp) = split_http(rec.body()) else {
+                    continue;
+                };
                 let ct = resp.header("content-type").unwrap_or("");
                 if !(200..300).contains(&resp.status) || !is_html_type(ct) {
                     continue;
                 }
                 let mut body = resp.body.to_vec();
-                if resp.header("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked")) {
+                if resp
+                    .header("transfer-encoding")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
+                {
                     if let Some(d) = dechunk(&body) {
                         body = d;
                     }
                 }
-                let enc = resp.header("content-encoding").unwrap_or("").trim().to_ascii_lowercase();
+                let enc = resp
+                    .header("content-encoding")
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 match decompress(&body, &enc) {
                     Ok(b) => (b, charset::http_declared(ct)),
                     Err(reason) => {

@@ -63,7 +63,11 @@ fn colliding_ids_get_suffixes_and_streaming_matches_collect() {
     let dir = tempfile::tempdir().expect("tempdir");
     for sub in ["a", "b", "c"] {
         std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
-        std::fs::write(dir.path().join(sub).join("story.txt"), format!("Title {sub}\n\nBody {sub}.")).expect("write");
+        std::fs::write(
+            dir.path().join(sub).join("story.txt"),
+            format!("Title {sub}\n\nBody {sub}."),
+        )
+        .expect("write");
     }
     std::fs::write(dir.path().join(".hidden.txt"), "Hidden\n\nSkipped.").expect("write");
     let paths = vec![dir.path().to_path_buf()];
@@ -74,7 +78,9 @@ fn colliding_ids_get_suffixes_and_streaming_matches_collect() {
     assert_eq!(articles[2].text, "Body c.");
 
     let mut streamed = Vec::new();
-    ingest_paths(&paths, &IngestOptions::default(), &mut |r| streamed.extend(r.ok().map(|a| a.id)));
+    ingest_paths(&paths, &IngestOptions::default(), &mut |r| {
+        streamed.extend(r.ok().map(|a| a.id))
+    });
     assert_eq!(streamed, ids);
 }
 
@@ -87,12 +93,17 @@ fn missing_path_and_explicit_unknown_extension() {
     let (a, e) = ingest_all(&[missing.clone(), odd], &IngestOptions::default());
     assert_eq!(a.len(), 1, "explicit unknown extension read as text");
     assert_eq!(a[0].title, "Memo title");
-    assert!(matches!(&e[0], IngestError::Io { path, .. } if path == &missing.display().to_string()));
+    assert!(
+        matches!(&e[0], IngestError::Io { path, .. } if path == &missing.display().to_string())
+    );
 }
 
 #[test]
 fn shared_seed_reports() {
-    let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds"));
+    let seeds = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ));
     if !seeds.is_dir() {
         eprintln!("skipping: {} not found", seeds.display());
         return;
@@ -104,6 +115,10 @@ fn shared_seed_reports() {
         assert!(!a.title.is_empty(), "{}", a.id);
         assert!(a.text.len() > 1000);
         // The lead paragraph carries facts, so it stays in the body.
-        assert!(a.text.starts_with(a.title.trim_end_matches('…')), "{}", a.id);
+        assert!(
+            a.text.starts_with(a.title.trim_end_matches('…')),
+            "{}",
+            a.id
+        );
     }
 }

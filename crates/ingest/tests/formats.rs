@@ -31,10 +31,17 @@ fn txt_header_title_and_body() {
     assert_eq!(a.title, "Harbour reopens after winter storms");
     assert_eq!(a.published.as_deref(), Some("2031-03-04"));
     assert_eq!(a.author.as_deref(), Some("Ada Quill"));
-    assert_eq!(a.url.as_deref(), Some("https://gazette.example/harbour-reopens"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://gazette.example/harbour-reopens")
+    );
     assert_eq!(a.path.as_deref(), Some("harbour.txt"));
     assert!(a.text.starts_with("The harbour at Marrowby reopened"));
-    assert!(a.text.contains("had returned by noon. \"We are open"), "spaces and tabs collapsed: {}", a.text);
+    assert!(
+        a.text.contains("had returned by noon. \"We are open"),
+        "spaces and tabs collapsed: {}",
+        a.text
+    );
     assert_eq!(a.text.matches("\n\n").count(), 1);
 }
 
@@ -50,7 +57,9 @@ fn txt_crlf_bom_and_stem_source() {
 
 #[test]
 fn source_option_overrides_metadata() {
-    let o = IngestOptions { source: Some("  Override Daily ".into()) };
+    let o = IngestOptions {
+        source: Some("  Override Daily ".into()),
+    };
     let a = &parse_bytes("harbour.txt", &fixture("harbour.txt"), &o).expect("parses")[0];
     assert_eq!(a.source, "Override Daily");
     let f = parse_bytes("post.rss", &fixture("post.rss"), &o);
@@ -76,15 +85,40 @@ fn markdown_heading_title() {
 fn html_metadata_and_main_text() {
     let a = &parse_bytes("ferry.html", &fixture("ferry.html"), &opts()).expect("parses")[0];
     assert_eq!(a.title, "Ferry strike ends after talks");
-    assert_eq!(a.source, "The Northern Ledger", "og:site_name beats JSON-LD publisher");
+    assert_eq!(
+        a.source, "The Northern Ledger",
+        "og:site_name beats JSON-LD publisher"
+    );
     assert_eq!(a.author.as_deref(), Some("Piet Varga"));
-    assert_eq!(a.published.as_deref(), Some("2031-03-05T08:30:00Z"), "JSON-LD datePublished first");
-    assert_eq!(a.url.as_deref(), Some("https://ledger.example/2031/03/ferry-strike-ends"), "canonical first");
-    assert!(a.text.starts_with("Ferry crews on the Marrowby to Skellan route"), "{}", a.text);
+    assert_eq!(
+        a.published.as_deref(),
+        Some("2031-03-05T08:30:00Z"),
+        "JSON-LD datePublished first"
+    );
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://ledger.example/2031/03/ferry-strike-ends"),
+        "canonical first"
+    );
+    assert!(
+        a.text
+            .starts_with("Ferry crews on the Marrowby to Skellan route"),
+        "{}",
+        a.text
+    );
     assert!(a.text.contains("glad to be back at sea."));
-    assert_eq!(a.text.split("\n\n").count(), 4, "four paragraphs: {:?}", a.text);
+    assert_eq!(
+        a.text.split("\n\n").count(),
+        4,
+        "four paragraphs: {:?}",
+        a.text
+    );
     for junk in ["Home", "Sport", "Copyright", "color:black"] {
-        assert!(!a.text.contains(junk), "boilerplate {junk:?} leaked: {}", a.text);
+        assert!(
+            !a.text.contains(junk),
+            "boilerplate {junk:?} leaked: {}",
+            a.text
+        );
     }
 }
 
@@ -98,7 +132,8 @@ fn html_latin1_meta_charset() {
 
 #[test]
 fn html_without_text_is_an_error() {
-    let err = parse_bytes("empty.html", b"<html><body>  </body></html>", &opts()).expect_err("no text");
+    let err =
+        parse_bytes("empty.html", b"<html><body>  </body></html>", &opts()).expect_err("no text");
     assert_eq!(err.path(), "empty.html");
     assert!(err.to_string().contains("no article text"));
 }
@@ -111,26 +146,45 @@ fn jsonl_bad_line_named_and_others_kept() {
     let paths: Vec<&str> = ok.iter().filter_map(|a| a.path.as_deref()).collect();
     assert_eq!(paths, vec!["wire.jsonl#1", "wire.jsonl#3", "wire.jsonl#5"]);
     assert_eq!(bad.len(), 1);
-    assert!(matches!(&bad[0], IngestError::Json { path, line: 4, .. } if path == "wire.jsonl"), "{:?}", bad[0]);
+    assert!(
+        matches!(&bad[0], IngestError::Json { path, line: 4, .. } if path == "wire.jsonl"),
+        "{:?}",
+        bad[0]
+    );
     let first = &ok[0];
-    assert_eq!(first.text, "Grain prices rose 3 percent on Thursday.\n\nTraders blamed the late frost.");
+    assert_eq!(
+        first.text,
+        "Grain prices rose 3 percent on Thursday.\n\nTraders blamed the late frost."
+    );
     assert_eq!(first.published.as_deref(), Some("2031-03-06T12:00:00Z"));
     assert_eq!(first.author.as_deref(), Some("Lin Oduya"));
-    assert_eq!(ok[1].text, "The old lighthouse at Skellan Point was restored.\n\nIt will open to visitors in June.");
-    assert_eq!(ok[2].source, "wire.example", "source from URL host when missing");
+    assert_eq!(
+        ok[1].text,
+        "The old lighthouse at Skellan Point was restored.\n\nIt will open to visitors in June."
+    );
+    assert_eq!(
+        ok[2].source, "wire.example",
+        "source from URL host when missing"
+    );
 }
 
 #[test]
 fn json_array_single_object_and_jsonl_in_json() {
     let arr = br#"[{"id":"a","text":"One."},{"text":""},{"id":"c","title":"T","text":"Three."}]"#;
     let (ok, bad) = all("batch.json", arr);
-    assert_eq!(ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["a", "c"]);
+    assert_eq!(
+        ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        vec!["a", "c"]
+    );
     assert_eq!(ok[1].path.as_deref(), Some("batch.json#3"));
     assert!(matches!(&bad[0], IngestError::Record { record: 2, .. }));
 
     let one = br#"{"title":"Solo","text":"Only one.","source":" Solo Press "}"#;
     let a = &parse_bytes("solo.json", one, &opts()).expect("parses")[0];
-    assert_eq!((a.id.as_str(), a.source.as_str(), a.path.as_deref()), ("solo", "Solo Press", Some("solo.json")));
+    assert_eq!(
+        (a.id.as_str(), a.source.as_str(), a.path.as_deref()),
+        ("solo", "Solo Press", Some("solo.json"))
+    );
 
     let lines = b"{\"id\":\"x\",\"text\":\"X.\"}\n{\"id\":\"y\",\"text\":\"Y.\"}\n";
     let (ok, bad) = all("lines.json", lines);
@@ -155,7 +209,10 @@ fn rss_items_prefer_full_content() {
         a.text,
         "The Skellan public library will stay open until 9 pm on weekdays from April.\n\nThe change follows a petition signed by 1,200 residents."
     );
-    assert_eq!(ok[1].text, "Thick fog delayed two morning ferries by an hour.", "HTML summary to text");
+    assert_eq!(
+        ok[1].text, "Thick fog delayed two morning ferries by an hour.",
+        "HTML summary to text"
+    );
     assert!(matches!(&bad[0], IngestError::Record { record: 3, .. }));
 }
 
@@ -165,7 +222,10 @@ fn atom_entry() {
     assert_eq!(a.source, "Lune Valley Herald");
     assert_eq!(a.id, "tag-herald.example-2031-orchard");
     assert_eq!(a.published.as_deref(), Some("2031-03-08T08:00:00Z"));
-    assert_eq!(a.text, "A family orchard near Marrowby won the regional fruit prize.\n\nJudges praised its pears.");
+    assert_eq!(
+        a.text,
+        "A family orchard near Marrowby won the regional fruit prize.\n\nJudges praised its pears."
+    );
 }
 
 #[test]
@@ -200,7 +260,11 @@ fn warc_html_responses_only() {
     assert_eq!(a.path.as_deref(), Some("crawl.warc#2"));
     assert_eq!(a.title, "Mill fire under control");
     assert_eq!(a.published.as_deref(), Some("2031-03-09"));
-    assert!(a.text.contains("Fire chief Oskar Dalén said"), "windows-1252 payload decoded: {}", a.text);
+    assert!(
+        a.text.contains("Fire chief Oskar Dalén said"),
+        "windows-1252 payload decoded: {}",
+        a.text
+    );
 }
 
 #[test]
@@ -217,7 +281,10 @@ fn warc_gz_and_truncated() {
     let cut = &raw[..raw.len() - 20];
     let (ok, bad) = all("cut.warc", cut);
     assert_eq!(ok.len(), 1);
-    assert!(matches!(&bad[0], IngestError::Warc { record: 4, .. }), "{bad:?}");
+    assert!(
+        matches!(&bad[0], IngestError::Warc { record: 4, .. }),
+        "{bad:?}"
+    );
 }
 
 #[test]
