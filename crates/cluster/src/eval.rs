@@ -121,8 +121,16 @@ pub fn score(gold: &[usize], pred: &[usize]) -> Scores {
     let gold_pairs: f64 = gsize.values().map(|&c| comb2(c)).sum();
     let pred_pairs: f64 = psize.values().map(|&c| comb2(c)).sum();
     // No pairs predicted (or in gold): nothing wrong was said, by convention 1.
-    let pp = if pred_pairs > 0.0 { tp / pred_pairs } else { 1.0 };
-    let pr = if gold_pairs > 0.0 { tp / gold_pairs } else { 1.0 };
+    let pp = if pred_pairs > 0.0 {
+        tp / pred_pairs
+    } else {
+        1.0
+    };
+    let pr = if gold_pairs > 0.0 {
+        tp / gold_pairs
+    } else {
+        1.0
+    };
     let (mut bp, mut br, mut mi) = (0.0, 0.0, 0.0);
     for (&(g, p), &c) in &cells {
         let (c, ng, np) = (c as f64, gsize[&g] as f64, psize[&p] as f64);
@@ -235,7 +243,13 @@ pub fn evaluate_records(
         })
         .collect();
     let feats = |r: &EvalRecord| {
-        features_with(&r.title, &r.text, &[], r.published.as_deref(), &cfg.features)
+        features_with(
+            &r.title,
+            &r.text,
+            &[],
+            r.published.as_deref(),
+            &cfg.features,
+        )
     };
 
     let t = Instant::now();
@@ -356,7 +370,15 @@ pub struct NeighbourStats {
 pub fn neighbour_stats(records: &[EvalRecord], cfg: &ClusterConfig) -> NeighbourStats {
     let feats: Vec<_> = records
         .iter()
-        .map(|r| features_with(&r.title, &r.text, &[], r.published.as_deref(), &cfg.features))
+        .map(|r| {
+            features_with(
+                &r.title,
+                &r.text,
+                &[],
+                r.published.as_deref(),
+                &cfg.features,
+            )
+        })
         .collect();
     let vecs = crate::weighted_vectors(&feats, cfg);
     let n = vecs.len();
@@ -390,26 +412,18 @@ pub fn neighbour_stats(records: &[EvalRecord], cfg: &ClusterConfig) -> Neighbour
     let hits = (0..n)
         .filter(|&i| best[i].1 < n && records[best[i].1].story == records[i].story)
         .count();
-    if std::env::var_os("CLUSTER_DIAG_EXAMPLES").is_some() {
-        for i in (0..n).step_by(97) {
-            let j = best[i].1;
-            if j < n && records[j].story != records[i].story {
-                eprintln!("A  {} | {}\nNN {:.2} {} | {}", records[i].title, records[i].text, best[i].0, records[j].title, records[j].text);
-                for (k, r) in records.iter().enumerate() {
-                    if k != i && r.story == records[i].story {
-                        eprintln!("M  {:.2} {} | {}", crate::online::cosine(&vecs[i], &vecs[k]), r.title, r.text);
-                    }
-                }
-                eprintln!();
-            }
-        }
-    }
     NeighbourStats {
         nearest_is_mate: hits as f64 / n.max(1) as f64,
         pairs_above: ts
             .iter()
             .enumerate()
-            .map(|(k, &t)| (t, gold_above[k] as f64 / gold_pairs.max(1) as f64, other_above[k]))
+            .map(|(k, &t)| {
+                (
+                    t,
+                    gold_above[k] as f64 / gold_pairs.max(1) as f64,
+                    other_above[k],
+                )
+            })
             .collect(),
     }
 }

@@ -9,17 +9,20 @@
 //! cosine clears the threshold. [`cluster`] is the whole-corpus pass: IDF
 //! from the whole corpus, one online pass, then reassignment passes.
 
+mod batch;
 pub mod eval;
 mod features;
 mod online;
 
-pub use features::{features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX};
+pub use features::{
+    features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX,
+};
 pub use online::OnlineClusterer;
 
 use online::{add_vecs, groups_from_assignment, SparseVec};
 use rashomon_model::StoryGroup;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Parameters of story clustering. The defaults were tuned on the AllSides
 /// training file (see docs/clustering.md).
@@ -45,6 +48,9 @@ pub struct ClusterConfig {
     /// Score a story by the mean cosine to its members (average link) rather
     /// than the cosine to its centroid.
     pub average_link: bool,
+    /// Whole-corpus pass starts from greedy average-link agglomeration
+    /// instead of one online pass.
+    pub agglomerate: bool,
     /// Feature weights used when the evaluation builds features.
     pub features: FeatureWeights,
     /// Reassignment passes of the whole-corpus [`cluster`].
@@ -63,6 +69,7 @@ impl Default for ClusterConfig {
             max_postings: 256,
             max_candidates: 64,
             average_link: true,
+            agglomerate: false,
             features: FeatureWeights::default(),
             refine_passes: 2,
         }
@@ -82,8 +89,25 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
             c.weigh(&raw)
         })
         .collect();
-    for (v, d) in vecs.iter().zip(&days) {
-        c.add_weighted(v, *d);
+    if cfg.agglomerate {
+        let assignment = batch::agglomerate(&vecs, &days, cfg);
+        let mut story_of: HashMap<usize, usize> = HashMap::new();
+        for (i, (v, d)) in vecs.iter().zip(&days).enumerate() {
+            let sid = match story_of.get(&assignment[i]) {
+                Some(&s) => s,
+                None => {
+                    let s = c.open_story();
+                    story_of.insert(assignment[i], s);
+                    s
+                }
+            };
+            c.join(sid, i, v, *d);
+            c.assignment.push(sid);
+        }
+    } else {
+        for (v, d) in vecs.iter().zip(&days) {
+            c.add_weighted(v, *d);
+        }
     }
     for _ in 0..cfg.refine_passes {
         let mut moved = 0;
@@ -131,7 +155,10 @@ fn clusterer_with_corpus_idf(features: &[ArticleFeatures], cfg: &ClusterConfig) 
 }
 
 /// Unit tf-idf vectors of `features` with corpus IDF (for diagnostics).
-pub(crate) fn weighted_vectors(features: &[ArticleFeatures], cfg: &ClusterConfig) -> Vec<SparseVec> {
+pub(crate) fn weighted_vectors(
+    features: &[ArticleFeatures],
+    cfg: &ClusterConfig,
+) -> Vec<SparseVec> {
     let mut c = clusterer_with_corpus_idf(features, cfg);
     features
         .iter()

@@ -50,6 +50,12 @@ impl Vocab {
         ((1.0 + self.docs as f32) / (1.0 + df)).ln() + 1.0
     }
 
+    /// Documents counted in the frequencies.
+    #[cfg(test)]
+    pub(crate) fn docs(&self) -> u32 {
+        self.docs
+    }
+
     fn is_name(&self, t: u32) -> bool {
         self.is_name.get(t as usize).copied().unwrap_or(false)
     }

@@ -45,6 +45,7 @@ fn run() -> Result<(), String> {
             "--title-weight" => cfg.features.title = num(&val(&a)?)?,
             "--name-weight" => cfg.features.name = num(&val(&a)?)?,
             "--bigram-weight" => cfg.features.bigram = num(&val(&a)?)?,
+            "--no-agglomerate" => cfg.agglomerate = false,
             "--diag" => diag = true,
             "--shuffle" => shuffle = Some(num(&val(&a)?)?),
             "--texts" => texts = Some(PathBuf::from(val(&a)?)),
@@ -69,7 +70,10 @@ fn run() -> Result<(), String> {
     }
     if diag {
         let stats = rashomon_cluster::eval::neighbour_stats(&records, &cfg);
-        println!("{}", serde_json::to_string(&stats).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string(&stats).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     let report = evaluate_records(&file.display().to_string(), &records, errors, &cfg);
@@ -101,7 +105,10 @@ fn cluster_texts(dir: &PathBuf, cfg: &ClusterConfig) -> Result<(), String> {
         }
     }
     let t = Instant::now();
-    let feats: Vec<_> = docs.iter().map(|(a, b)| features_with(a, b, &[], None, &cfg.features)).collect();
+    let feats: Vec<_> = docs
+        .iter()
+        .map(|(a, b)| features_with(a, b, &[], None, &cfg.features))
+        .collect();
     let feat_secs = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let groups = cluster(feats.clone(), cfg);
@@ -128,6 +135,9 @@ fn cluster_texts(dir: &PathBuf, cfg: &ClusterConfig) -> Result<(), String> {
             .map(|s| s.members.iter().map(|&m| paths[m].file_name().map(|f| f.to_string_lossy().to_string())).collect::<Vec<_>>())
             .collect::<Vec<_>>(),
     });
-    println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
     Ok(())
 }
