@@ -183,7 +183,7 @@ fn strip_leading_meta(text: String, title: &str, author: Option<&str>) -> String
                 && (l == title
                     || author == Some(l)
                     || (lower.starts_with("by ") && !l.ends_with('.'))
-                    || normalize_date(l).is_some()))
+                    || (l.len() <= 40 && normalize_date(l).is_some())))
     };
     let skip: usize = text
         .split('\n')

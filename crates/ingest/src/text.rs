@@ -121,6 +121,17 @@ pub fn parse(text: &str, stem: &str, markdown: bool) -> Article {
         .unwrap_or_default();
     let mut body_start = 0;
     let first_is_title = rest.len() >= 2 && !rest[0].trim().is_empty() && rest[1].trim().is_empty();
+    // "Headline; \nDek line" (news-archive convention): the headline ends in ';'
+    // and the dek that follows stays in the body.
+    let headline_with_dek =
+        rest.len() >= 2 && rest[0].trim_end().ends_with(';') && !rest[1].trim().is_empty();
+    if title.is_empty() && headline_with_dek {
+        let first = normalize_line(rest[0].trim_end().trim_end_matches(';'));
+        if first.chars().count() <= MAX_HEADLINE_CHARS {
+            title = first;
+            body_start = 1;
+        }
+    }
     if title.is_empty() && first_is_title {
         let mut first = rest[0].trim();
         if markdown {
@@ -220,6 +231,17 @@ mod tests {
         assert_eq!(a.text, "# Ignored heading\n\nText.");
         let b = parse("## Heading\n\nText.", "s", true);
         assert_eq!(b.title, "Heading");
+    }
+
+    #[test]
+    fn headline_with_dek() {
+        let a = parse(
+            "Mayor resigns; \nDeputy to take over until June.\n\nBody.",
+            "s",
+            false,
+        );
+        assert_eq!(a.title, "Mayor resigns");
+        assert_eq!(a.text, "Deputy to take over until June.\n\nBody.");
     }
 
     #[test]
