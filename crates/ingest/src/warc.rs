@@ -5,7 +5,9 @@ use crate::normalize::{sanitize_id, url_host};
 use crate::{charset, html, Ctx, Emit, IngestError};
 use flate2::read::{MultiGzDecoder, ZlibDecoder};
 use rashomon_model::Article;
+use std::cell::Cell;
 use std::io::{BufRead, Read};
+use std::rc::Rc;
 use warc::{RecordType, WarcHeader, WarcReader};
 
 /// Decompressed HTTP payloads larger than this are cut (zip-bomb guard).
@@ -140,6 +142,38 @@ fn record_article(
     }
 }
 
+/// Wraps the input to notice text read after the last complete record: the
+/// warc crate ends iteration silently when a file stops inside a header.
+struct Tracking<R> {
+    inner: R,
+    dirty: Rc<Cell<bool>>,
+}
+
+impl<R: BufRead> Read for Tracking<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(out)?;
+        if out[..n].iter().any(|b| !b.is_ascii_whitespace()) {
+            self.dirty.set(true);
+        }
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Tracking<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        // The bytes being consumed are still at the front of the inner buffer.
+        if let Ok(buf) = self.inner.fill_buf() {
+            if buf.iter().take(amt).any(|b| !b.is_ascii_whitespace()) {
+                self.dirty.set(true);
+            }
+        }
+        self.inner.consume(amt)
+    }
+}
+
 /// Streams the records of a WARC reader (already decompressed). Stops at the
 /// first unreadable record: WARC framing cannot be resynchronised reliably.
 pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
@@ -148,10 +182,19 @@ pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
         record: n,
         reason,
     };
-    for (i, rec) in WarcReader::new(reader).iter_records().enumerate() {
-        let n = i + 1;
+    let dirty = Rc::new(Cell::new(false));
+    let tracked = Tracking {
+        inner: reader,
+        dirty: Rc::clone(&dirty),
+    };
+    let mut n = 0;
+    for rec in WarcReader::new(tracked).iter_records() {
+        n += 1;
         let rec = match rec {
-            Ok(r) => r,
+            Ok(r) => {
+                dirty.set(false);
+                r
+            }
             Err(e) => {
                 emit(Err(err(n, e.to_string())));
                 return;
@@ -207,6 +250,12 @@ pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
         } else {
             emit(Ok(article));
         }
+    }
+    if dirty.get() {
+        emit(Err(err(
+            n + 1,
+            "file ends inside a record header (truncated)".into(),
+        )));
     }
 }
 

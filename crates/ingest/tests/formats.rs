@@ -285,6 +285,16 @@ fn warc_gz_and_truncated() {
         matches!(&bad[0], IngestError::Warc { record: 4, .. }),
         "{bad:?}"
     );
+
+    // Cut inside the last record's header: reported, not silently dropped.
+    let header_cut = &raw[..raw.len() - 230];
+    let (ok, bad) = all("cut.warc", header_cut);
+    assert_eq!(ok.len(), 1);
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(
+        matches!(&bad[0], IngestError::Warc { record: 4, .. }),
+        "{bad:?}"
+    );
 }
 
 #[test]
