@@ -118,15 +118,11 @@ pub fn extract_with(
     let mut tags = tags;
     speech_verbs(&d, &mut tags);
     let mut cues = cue_ranges(&tags);
-    // Time adverbs trailing a cue ("posted earlier during") are not part of it.
+    // Time adverbs trailing a cue ("posted earlier during") are not part of it
+    // (PolNeAR does keep "said Sunday" and "focused on").
     for c in &mut cues {
         while c.1 > c.0
-            && matches!(
-                d.word(c.1),
-                "earlier" | "later" | "during" | "today" | "yesterday" | "tonight" | "again" | "last"
-                    | "this" | "recently" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-                    | "saturday" | "sunday" | "on" | "in"
-            )
+            && matches!(d.word(c.1), "earlier" | "later" | "during" | "again" | "tonight")
         {
             c.1 -= 1;
         }

@@ -69,6 +69,15 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
     }
     while j > lo {
         let k = j - 1;
+        // A party tag "(R-Ga.)" belongs to the name before it.
+        if d.word(k) == ")" {
+            if let Some(open) = (lo..k).rev().take(8).find(|&m| d.word(m) == "(") {
+                if open > lo && d.is_cap(open - 1) {
+                    j = open;
+                    continue;
+                }
+            }
+        }
         let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
         if clause_punct(d, k) || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
             break;
@@ -78,7 +87,22 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // Leading sentence adverbs and prepositions are not part of the speaker
+    // ("Then someone asked", "by the Human Rights Council").
+    while j + 1 < hi && (LEAD_DROP.contains(&d.word(j))) {
+        j += 1;
+    }
     (j < hi).then(|| (j, hi - 1))
+}
+
+const LEAD_DROP: &[&str] = &[
+    "then", "overall", "meanwhile", "still", "now", "so", "and", "but", "yet", "also", "instead",
+    "by", "with", "for", "from", "of", "in", "on", "at", "during", "after", "before", "indeed",
+    "separately", "similarly", "today", "thus", "however", "even", "just", "rival",
+];
+
+fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
+    d.is_cap(np.1) && !LEAD_DROP.contains(&d.word(np.0)) && !matches!(d.word(np.0), "during" | "in" | "after" | "before" | "while" | "when" | "with" | "for" | "overall" | "meanwhile")
 }
 
 /// A noun phrase starting at `start` (inverted "said Trump"), up to punctuation or a boundary word.
@@ -133,7 +157,7 @@ fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
         return (paren && d.is_cap(name.1) && name.1 + 1 == k && comma - k <= 6).then_some(name);
     }
     let name = left_np(d, k, ss)?;
-    (d.is_cap(name.1) && name.1 + 1 == k).then_some((name.0, comma))
+    (is_name_np(d, name) && name.1 + 1 == k).then_some((name.0, comma))
 }
 
 /// Subject of the sentence's main clause: a leading pronoun, or a capitalised
@@ -277,7 +301,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         if j > ss + 1 && is_comma(d, j - 1) && appositive_start(d, j) {
             // "Deborah Reynolds - his co-host - told": keep the name with its appositive.
             if let Some(name) = left_np(d, j - 1, ss) {
-                if d.is_cap(name.1) {
+                if is_name_np(d, name) && name.1 + 2 == j {
                     lnp = Some((name.0, hi));
                 }
             }
@@ -356,7 +380,9 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         if n < se && (n..se).all(|k| d.kinds[k] != TokenKind::Quote) {
             n = se;
         }
-        if n < d.len() && d.para[n] == d.para[a] {
+        // The quotation may go on in the next paragraph when the attribution ends its own.
+        let next_para_ok = n < d.len() && d.para[n] == d.para[a] + 1 && n == se && (se == d.len() || d.para[se] != d.para[a]);
+        if n < d.len() && (d.para[n] == d.para[a] || next_para_ok) {
             if let Some(q) = d.quote_opening_at(n) {
                 let has_cue = cues.iter().any(|c| c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close);
                 if !has_cue {
