@@ -65,7 +65,12 @@ Baltic Sea;Caspian Sea;South China Sea;Strait of Hormuz;Suez Canal;Western Europ
 East Asia;South Asia;Central Asia;North Africa;West Africa;East Africa;Horn of Africa;Sub-Saharan Africa;
 Amazon;Himalayas;Alps;Rhine;Danube;Nile;Mississippi;Thames;Yangtze;Euphrates;Tigris;Jordan River;Dnipro;Dnieper;
 Kyiv;Kiev;Kharkiv;Odesa;Odessa;Lviv;Donetsk;Luhansk;Mariupol;Zaporizhzhia;Kherson;Bakhmut;Anchorage;Alaska;
-Washington;Moscow;Beijing;Brussels;Geneva;The Hague;Davos;Camp David;Mar-a-Lago;Guantanamo;Guantanamo Bay""".replace("\n", "").split(";")
+Washington;Moscow;Beijing;Brussels;Geneva;The Hague;Davos;Camp David;Mar-a-Lago;Guantanamo;Guantanamo Bay;
+Joint Base Elmendorf-Richardson;Elmendorf Air Force Base;Joint Base Andrews;Andrews Air Force Base;
+Ramstein Air Base;Bagram Air Base;Incirlik Air Base;Al Udeid Air Base;Fort Bragg;Fort Hood;Fort Knox;Pearl Harbor;
+Heathrow;Heathrow Airport;Gatwick;JFK Airport;Dulles;Ben Gurion Airport;Boryspil;Sheremetyevo;Vnukovo;
+Zaporizhzhia Nuclear Power Plant;Chernobyl;Fukushima;Kerch Bridge;Crimean Bridge;Red Square;Trafalgar Square;
+Times Square;Tiananmen Square;Maidan;Oval Office;Pennsylvania Avenue;Buckingham Palace;Elysee Palace;Westminster""".replace("\n", "").split(";")
 
 ORGS = """United Nations;UN;U.N.;UN Security Council;Security Council;General Assembly;UNESCO;UNICEF;UNHCR;WHO;
 World Health Organization;World Bank;International Monetary Fund;IMF;World Trade Organization;WTO;NATO;

@@ -17,9 +17,29 @@ pub(crate) struct WordInfo {
 
 /// Per-word data from unlabeled text (clusters, casing prior), keyed by the
 /// hash of the lowercased word. Built by [`crate::clusters::build_word_table`].
+/// Keys are already well-mixed 64-bit hashes: hash them as themselves.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 #[derive(Clone, Debug, Default)]
 pub struct WordTable {
-    pub(crate) map: HashMap<u64, WordInfo>,
+    pub(crate) map: IdMap<WordInfo>,
 }
 
 impl WordTable {
@@ -66,6 +86,13 @@ pub(crate) struct Scratch {
     hashes: Vec<u64>,
     gaz: Vec<(usize, usize, u8)>,
     gaz_tok: Vec<Vec<(u64, u64)>>,
+}
+
+impl Scratch {
+    /// Gazetteer matches of the last sentence given to [`extract`].
+    pub(crate) fn gaz_matches(&self) -> &[(usize, usize, u8)] {
+        &self.gaz
+    }
 }
 
 #[inline]

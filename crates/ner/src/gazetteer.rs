@@ -6,7 +6,6 @@
 //! (all-caps headlines included); the tagger learns how much to trust a match.
 
 use crate::{simple_tokenize, Kind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub const COUNTRY: u8 = 1;
@@ -40,13 +39,13 @@ fn phrase_key<'a>(tokens: impl Iterator<Item = &'a str>) -> (u64, usize) {
 }
 
 struct Gaz {
-    map: HashMap<u64, u8>,
+    map: crate::features::IdMap<u8>,
 }
 
 fn gaz() -> &'static Gaz {
     static G: OnceLock<Gaz> = OnceLock::new();
     G.get_or_init(|| {
-        let mut map: HashMap<u64, u8> = HashMap::new();
+        let mut map = crate::features::IdMap::<u8>::default();
         for (text, cat) in [(COUNTRIES, COUNTRY), (PLACES, PLACE), (DEMONYMS, DEMONYM), (ORGS, ORG)] {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).

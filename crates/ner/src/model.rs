@@ -101,6 +101,32 @@ pub(crate) fn viterbi(
     }
 }
 
+/// A predicted entity that is exactly a gazetteer phrase of three or more
+/// tokens takes the gazetteer's type ("Joint Base Elmendorf-Richardson" is a
+/// place even though "Joint" and "Base" look like an organisation's name).
+/// Long exact matches are reliable; short ones are left to the model, which
+/// knows that "Surrey 429-7" is a team.
+fn retype_long_gazetteer_matches(labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
+    use crate::gazetteer::{COUNTRY, DEMONYM, ORG, PLACE};
+    for &(start, len, cats) in matches {
+        let kind = match cats {
+            c if c == ORG => Kind::Org,
+            c if c & !(COUNTRY | PLACE) == 0 => Kind::Loc,
+            c if c == DEMONYM => Kind::Misc,
+            _ => continue,
+        };
+        let end = start + len;
+        let exact = len >= 3
+            && matches!(labels[start], NerLabel::B(_))
+            && labels[start + 1..end].iter().all(|l| matches!(l, NerLabel::I(_)))
+            && !matches!(labels.get(end), Some(NerLabel::I(_)));
+        if exact {
+            labels[start] = NerLabel::B(kind);
+            labels[start + 1..end].iter_mut().for_each(|l| *l = NerLabel::I(kind));
+        }
+    }
+}
+
 impl NerModel {
     /// The model shipped in the crate, decoded once.
     pub fn builtin() -> &'static NerModel {
@@ -139,7 +165,9 @@ impl NerModel {
             self.emissions(&b.feats, &b.offs, &mut b.em);
             let mut path = Vec::with_capacity(words.len());
             viterbi(&b.em, &self.start, &self.trans, None, &mut path);
-            path.into_iter().map(|l| NerLabel::from_index(l as usize)).collect()
+            let mut labels: Vec<NerLabel> = path.into_iter().map(|l| NerLabel::from_index(l as usize)).collect();
+            retype_long_gazetteer_matches(&mut labels, b.scratch.gaz_matches());
+            labels
         })
     }
 

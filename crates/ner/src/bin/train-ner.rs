@@ -2,7 +2,7 @@
 //! `shared/train/ner` (never CoNLL-2003), with clusters and casing priors from
 //! unlabeled news text. See docs/ner.md.
 //!
-//! Usage: train-ner --shared DIR --out FILE [--epochs N] [--bits B] [--dev CONLL]... [--wnut]
+//! Usage: train-ner --shared DIR --out FILE [--epochs N] [--bits B] [--dev CONLL]... [--wnut] [--partial-misc]
 
 use rashomon_ner::clusters::{build_word_table, ClusterConfig};
 use rashomon_ner::conll::{self, Columns, Sentence};
@@ -21,6 +21,7 @@ struct Args {
     bits: u32,
     dev: Vec<PathBuf>,
     wnut: bool,
+    partial_misc: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -31,6 +32,7 @@ fn parse_args() -> Result<Args, String> {
         bits: 20,
         dev: Vec::new(),
         wnut: false,
+        partial_misc: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
             "--bits" => a.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--dev" => a.dev.push(val()?.into()),
             "--wnut" => a.wnut = true,
+            "--partial-misc" => a.partial_misc = true,
             _ => return Err(format!("unknown argument {k}")),
         }
     }
@@ -78,7 +81,7 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
     add("uner-en-pud", &["uner-en-pud/en_pud-ud-test.iob2"], ud, 2, true)?;
     // GUM MISC is derived heuristically (adjectival nationalities are O), so its O may be MISC too.
     add("gum", &["gum/train.iob2", "gum/dev.iob2", "gum/test.iob2"], first2, 2, true)?;
-    add("wikigold", &["wikigold/wikigold.conll.txt"], std, 2, false)?;
+    add("wikigold", &["wikigold/wikigold.conll.txt"], std, 4, false)?;
     add(
         "btc",
         &[
@@ -212,7 +215,12 @@ fn run() -> Result<(), String> {
     let a = parse_args()?;
     let t0 = Instant::now();
     let dir = a.shared.join("train/ner");
-    let sets = load_sets(&dir, a.wnut).map_err(|e| e.to_string())?;
+    let mut sets = load_sets(&dir, a.wnut).map_err(|e| e.to_string())?;
+    // Partial MISC labels (O may be MISC in corpora without MISC) scored lower on
+    // the dev set than plain labels plus silver demonyms, so they are opt-in.
+    if !a.partial_misc {
+        sets.iter_mut().for_each(|s| s.partial_misc = false);
+    }
     let mut text: Vec<Vec<String>> = unlabeled(&a.shared);
     let unl = text.len();
     for s in &sets {
