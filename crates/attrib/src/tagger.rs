@@ -40,43 +40,55 @@ pub struct Model {
 /// Tuned on a held-out tenth of PolNeAR train (docs/attribution.md).
 pub const DEFAULT_B_BIAS: f32 = 0.0;
 
-const MAGIC: &[u8; 4] = b"RAC1";
+const MAGIC: &[u8; 4] = b"RAC2";
+/// Feature hashes are cut to 32 bits: a ~220k-feature model has a handful of collisions at most.
+pub const KEY_MASK: u64 = 0xFFFF_FFFF;
 
 impl Model {
-    /// Parses the compact binary format written by [`Model::to_bytes`].
+    /// Parses the compact format written by [`Model::to_bytes`]: magic, count, scale,
+    /// then per feature a u32 key and `NL` i16 weights (times scale).
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 8 || &b[..4] != MAGIC {
+        if b.len() < 12 || &b[..4] != MAGIC {
             return None;
         }
         let n = u32::from_le_bytes(b[4..8].try_into().ok()?) as usize;
-        let rec = 8 + 4 * NL;
-        if b.len() < 8 + n * rec {
+        let scale = f32::from_le_bytes(b[8..12].try_into().ok()?);
+        let rec = 4 + 2 * NL;
+        if b.len() < 12 + n * rec {
             return None;
         }
         let mut weights = FeatMap::default();
         weights.reserve(n);
-        for k in 0..n {
-            let r = &b[8 + k * rec..8 + (k + 1) * rec];
-            let key = u64::from_le_bytes(r[..8].try_into().ok()?);
+        for r in b[12..12 + n * rec].chunks_exact(rec) {
+            let key = u64::from(u32::from_le_bytes(r[..4].try_into().ok()?));
             let mut w = [0f32; NL];
             for (l, wl) in w.iter_mut().enumerate() {
-                *wl = f32::from_le_bytes(r[8 + 4 * l..12 + 4 * l].try_into().ok()?);
+                *wl = f32::from(i16::from_le_bytes(r[4 + 2 * l..6 + 2 * l].try_into().ok()?)) * scale;
             }
             weights.insert(key, w);
         }
-        Some(Model { weights, b_bias: DEFAULT_B_BIAS })
+        Some(Model {
+            weights,
+            b_bias: DEFAULT_B_BIAS,
+        })
     }
 
-    /// Sorted by key so the file is byte-identical across runs.
+    /// Sorted by key so the file is byte-identical across runs; weights quantised to i16.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut keys: Vec<_> = self.weights.iter().collect();
         keys.sort_by_key(|(k, _)| **k);
+        let max = keys
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut out = MAGIC.to_vec();
         out.extend((keys.len() as u32).to_le_bytes());
+        out.extend(scale.to_le_bytes());
         for (k, w) in keys {
-            out.extend(k.to_le_bytes());
+            out.extend(((*k & KEY_MASK) as u32).to_le_bytes());
             for x in w {
-                out.extend(x.to_le_bytes());
+                out.extend(((x / scale).round() as i16).to_le_bytes());
             }
         }
         out
@@ -124,8 +136,12 @@ impl Model {
 
 /// Static (label-independent) features of every token, computed once.
 pub struct Features {
-    pub stat: Vec<Vec<u64>>,
+    /// `NF` hashes per token, flat.
+    flat: Vec<u64>,
 }
+
+/// Number of static features per token.
+pub const NF: usize = 21;
 
 fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
     buf.clear();
@@ -134,7 +150,7 @@ fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
         buf.extend_from_slice(p.as_bytes());
         buf.push(0x1f);
     }
-    xxh3_64(buf)
+    xxh3_64(buf) & KEY_MASK
 }
 
 fn shape(s: &str) -> String {
@@ -174,7 +190,9 @@ impl Features {
         let n = doc.len();
         let mut buf = Vec::with_capacity(64);
         let shapes: Vec<String> = (0..n).map(|i| shape(doc.raw(i))).collect();
-        let mut stat = Vec::with_capacity(n);
+        let mut flat = Vec::with_capacity(n * NF);
+        // Stems repeat within an article: compute each once.
+        let mut stems: HashMap<&str, String> = HashMap::new();
         for i in 0..n {
             let s = &doc.sents[doc.sent[i]];
             let w = |k: isize| -> &str {
@@ -196,10 +214,10 @@ impl Features {
                 }
             };
             let w0 = w(0);
-            let stem = if w0.len() > 3 && w0.bytes().all(|b| b.is_ascii_lowercase()) {
-                rashomon_text::stem(w0)
+            let stem: &str = if w0.len() > 3 && w0.bytes().all(|b| b.is_ascii_lowercase()) {
+                stems.entry(w0).or_insert_with(|| rashomon_text::stem(w0))
             } else {
-                w0.to_string()
+                w0
             };
             let inq = if doc.in_quote[i].is_some() { "q" } else { "n" };
             // Quotation marks nearby: the strongest cue-context signal.
@@ -216,7 +234,7 @@ impl Features {
             let to_end = s.end - i;
             let pb = if pos < 4 { ["0", "1", "2", "3"][pos] } else { "+" };
             let eb = if to_end < 4 { ["0", "1", "2", "3"][to_end] } else { "+" };
-            let f = vec![
+            let f = [
                 h(&mut buf, 0, &[]),
                 h(&mut buf, 1, &[w0]),
                 h(&mut buf, 2, &[w(-1)]),
@@ -228,37 +246,37 @@ impl Features {
                 h(&mut buf, 8, &[suffix(w0, 3)]),
                 h(&mut buf, 9, &[sh(0)]),
                 h(&mut buf, 10, &[sh(-1), sh(1)]),
-                h(&mut buf, 11, &[&stem]),
-                h(&mut buf, 12, &[inq, &stem]),
-                h(&mut buf, 13, &[qctx, &stem]),
+                h(&mut buf, 11, &[stem]),
+                h(&mut buf, 12, &[inq, stem]),
+                h(&mut buf, 13, &[qctx, stem]),
                 h(&mut buf, 14, &[qctx, inq]),
-                h(&mut buf, 15, &[if capb { "c" } else { "-" }, &stem]),
-                h(&mut buf, 16, &[pb, eb, &stem]),
-                h(&mut buf, 17, &[&stem, w(1), w(2)]),
-                h(&mut buf, 18, &[w(-2), w(-1), &stem]),
-                h(&mut buf, 19, &[sh(-1), &stem]),
+                h(&mut buf, 15, &[if capb { "c" } else { "-" }, stem]),
+                h(&mut buf, 16, &[pb, eb, stem]),
+                h(&mut buf, 17, &[stem, w(1), w(2)]),
+                h(&mut buf, 18, &[w(-2), w(-1), stem]),
+                h(&mut buf, 19, &[sh(-1), stem]),
                 h(&mut buf, 20, &[suffix(w0, 2), sh(-1), w(1)]),
             ];
-            stat.push(f);
+            flat.extend_from_slice(&f);
         }
-        Features { stat }
+        Features { flat }
+    }
+
+    pub fn stat(&self, i: usize) -> &[u64] {
+        self.flat.get(i * NF..(i + 1) * NF).unwrap_or(&[])
     }
 
     /// Static features of token `i` plus those depending on the previous tag.
     pub fn with_prev(&self, doc: &Doc, i: usize, prev: usize, out: &mut Vec<u64>) {
         out.clear();
-        out.extend_from_slice(&self.stat[i]);
-        let p = ["O", "B", "I"][prev];
-        out.push(hash_prev(30, p, None));
-        out.push(hash_prev(31, p, Some(doc.word(i))));
+        out.extend_from_slice(self.stat(i));
+        out.push(hash_prev(30, prev, None));
+        out.push(hash_prev(31, prev, Some(doc.word(i))));
     }
 }
 
-/// Hash of a previous-tag feature (shared with training so both agree).
-pub fn hash_prev(t: u8, prev: &str, word: Option<&str>) -> u64 {
-    let mut buf = Vec::with_capacity(32);
-    match word {
-        Some(w) => h(&mut buf, t, &[prev, w]),
-        None => h(&mut buf, t, &[prev]),
-    }
+/// Hash of a previous-tag feature (shared with training so both agree); no allocation.
+pub fn hash_prev(t: u8, prev: usize, word: Option<&str>) -> u64 {
+    let seed = (u64::from(t) << 8) | prev as u64;
+    xxhash_rust::xxh3::xxh3_64_with_seed(word.unwrap_or("").as_bytes(), seed) & KEY_MASK
 }

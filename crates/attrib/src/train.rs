@@ -22,8 +22,9 @@ pub fn gold_tags(doc: &Doc, art: &Article) -> Vec<usize> {
     tags
 }
 
-/// Trains for `epochs` passes; returns the averaged model, pruned of near-zero weights.
-pub fn train(arts: &[Article], epochs: usize) -> Model {
+/// Trains for `epochs` passes; returns the averaged model without features whose
+/// weights are all below `min_weight` in magnitude (keeps the committed file small).
+pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
     let mut data = Vec::new();
     for a in arts {
         let an = rashomon_text::analyze(&a.text);
@@ -63,10 +64,9 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
                     prev = O;
                 }
                 fbuf.clear();
-                fbuf.extend_from_slice(&feats.stat[i]);
-                let p = ["O", "B", "I"][prev];
-                fbuf.push(crate::tagger::hash_prev(30, p, None));
-                fbuf.push(crate::tagger::hash_prev(31, p, Some(&words[i])));
+                fbuf.extend_from_slice(feats.stat(i));
+                fbuf.push(crate::tagger::hash_prev(30, prev, None));
+                fbuf.push(crate::tagger::hash_prev(31, prev, Some(&words[i])));
                 let mut sc = [0f32; NL];
                 for f in &fbuf {
                     if let Some(x) = w.get(f) {
@@ -113,7 +113,7 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
             let tot = tf[l] + (t - sf[l]) as f64 * f64::from(wf[l]);
             a[l] = (tot / t as f64) as f32;
         }
-        if a.iter().any(|x| x.abs() > 1e-4) {
+        if a.iter().any(|x| x.abs() > min_weight) {
             avg.insert(*f, a);
         }
     }

@@ -1,15 +1,16 @@
 //! Trains the cue tagger on a PolNeAR split and writes `model/cue.bin`.
-//! Usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS]
+//! Usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS] [MIN_WEIGHT]
 
 use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS]");
+        eprintln!("usage: attrib-train TRAIN_DIR OUT_FILE [EPOCHS] [MIN_WEIGHT]");
         std::process::exit(2);
     }
     let epochs = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(8);
+    let min_weight = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(0.05);
     let arts = match rashomon_attrib::polnear::load(Path::new(&args[1])) {
         Ok(a) => a,
         Err(e) => {
@@ -18,7 +19,7 @@ fn main() {
         }
     };
     eprintln!("{} articles", arts.len());
-    let model = rashomon_attrib::train::train(&arts, epochs);
+    let model = rashomon_attrib::train::train(&arts, epochs, min_weight);
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(&args[2], &bytes) {
         eprintln!("error: {}: {e}", args[2]);
