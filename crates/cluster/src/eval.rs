@@ -65,6 +65,18 @@ pub struct Scores {
     pub ari: f64,
 }
 
+/// CPU seconds used by the calling thread so far (Linux), so speed figures
+/// are not skewed by other processes on a busy machine.
+pub fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the
+    // 12th and 13th of them, in clock ticks (100 per second on Linux).
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 /// Scores of one clustering run with its cost.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunReport {
@@ -74,7 +86,12 @@ pub struct RunReport {
     pub scores: Scores,
     /// Wall time of feature extraction plus clustering.
     pub seconds: f64,
+    /// Articles per wall-clock second.
     pub articles_per_sec: f64,
+    /// Thread CPU time of the same work, when the platform tells it.
+    pub cpu_seconds: Option<f64>,
+    /// Articles per CPU second.
+    pub articles_per_cpu_sec: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,14 +222,17 @@ pub fn read_records(path: &Path) -> Result<(Vec<EvalRecord>, Vec<String>), Clust
     Ok((records, errors))
 }
 
-fn run_report(groups: &[StoryGroup], gold: &[usize], seconds: f64) -> RunReport {
+fn run_report(groups: &[StoryGroup], gold: &[usize], seconds: f64, cpu: Option<f64>) -> RunReport {
     let pred = labels(groups, gold.len());
+    let n = gold.len() as f64;
     RunReport {
         stories: groups.len(),
         singletons: groups.iter().filter(|g| g.members.len() == 1).count(),
         scores: score(gold, &pred),
         seconds,
-        articles_per_sec: gold.len() as f64 / seconds.max(1e-9),
+        articles_per_sec: n / seconds.max(1e-9),
+        cpu_seconds: cpu,
+        articles_per_cpu_sec: cpu.map(|c| n / c.max(0.01)),
     }
 }
 
@@ -252,16 +272,24 @@ pub fn evaluate_records(
         )
     };
 
-    let t = Instant::now();
-    let groups = cluster(records.iter().map(feats).collect(), cfg);
-    let batch = run_report(&groups, &gold, t.elapsed().as_secs_f64());
+    let cpu = || thread_cpu_seconds();
+    let since = |c0: Option<f64>| Some(cpu()? - c0?);
 
-    let t = Instant::now();
+    let (t, c0) = (Instant::now(), cpu());
+    let groups = cluster(records.iter().map(feats).collect(), cfg);
+    let batch = run_report(&groups, &gold, t.elapsed().as_secs_f64(), since(c0));
+
+    let (t, c0) = (Instant::now(), cpu());
     let mut online = OnlineClusterer::new(cfg.clone());
     for r in records {
         online.add(feats(r));
     }
-    let online = run_report(&online.stories(), &gold, t.elapsed().as_secs_f64());
+    let online = run_report(
+        &online.stories(),
+        &gold,
+        t.elapsed().as_secs_f64(),
+        since(c0),
+    );
 
     ClusterReport {
         file: file.to_string(),

@@ -12,6 +12,7 @@
 mod batch;
 pub mod eval;
 mod features;
+mod fxhash;
 mod online;
 
 pub use features::{
@@ -22,7 +23,7 @@ pub use online::OnlineClusterer;
 use online::{add_vecs, groups_from_assignment, SparseVec};
 use rashomon_model::StoryGroup;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Parameters of story clustering. The defaults were tuned on the AllSides
 /// training file (see docs/clustering.md).
@@ -35,6 +36,8 @@ pub struct ClusterConfig {
     pub window_days: Option<u32>,
     /// Multiplier on name terms' tf-idf weights.
     pub name_boost: f32,
+    /// Most terms kept in an article's vector (the heaviest by tf-idf).
+    pub max_article_terms: usize,
     /// Most terms kept in a story centroid.
     pub max_centroid_terms: usize,
     /// An article's heaviest terms under which its story is indexed.
@@ -63,6 +66,7 @@ impl Default for ClusterConfig {
             threshold: 0.25,
             window_days: Some(7),
             name_boost: 1.0,
+            max_article_terms: 100,
             max_centroid_terms: 200,
             index_terms: 12,
             query_terms: 12,
@@ -80,15 +84,9 @@ impl Default for ClusterConfig {
 /// order, then `refine_passes` passes that move each article to the story
 /// whose centroid (without the article itself) it matches best.
 pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<StoryGroup> {
-    let mut c = clusterer_with_corpus_idf(&features, cfg);
+    let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
-    let vecs: Vec<SparseVec> = features
-        .iter()
-        .map(|f| {
-            let raw = c.vocab.vector(f);
-            c.weigh(&raw)
-        })
-        .collect();
+    let vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
     if cfg.agglomerate {
         let assignment = batch::agglomerate(&vecs, &days, cfg);
         let mut story_of: HashMap<usize, usize> = HashMap::new();
@@ -143,15 +141,20 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
     groups_from_assignment(&c.assignment)
 }
 
-/// A clusterer whose IDF table holds the document frequencies of `features`.
-fn clusterer_with_corpus_idf(features: &[ArticleFeatures], cfg: &ClusterConfig) -> OnlineClusterer {
-    let mut df: BTreeMap<&str, u32> = BTreeMap::new();
-    for f in features {
-        for (t, _) in &f.terms {
-            *df.entry(t.as_str()).or_insert(0) += 1;
-        }
+/// A clusterer whose IDF table holds the document frequencies of
+/// `features`, and their raw vectors. Terms are interned in input order, so
+/// term ids (and float summation order) are the same in every run.
+fn clusterer_with_corpus_idf(
+    features: &[ArticleFeatures],
+    cfg: &ClusterConfig,
+) -> (OnlineClusterer, Vec<SparseVec>) {
+    let mut c = OnlineClusterer::new(cfg.clone());
+    let raws: Vec<SparseVec> = features.iter().map(|f| c.vocab.vector(f)).collect();
+    for r in &raws {
+        c.vocab.count(r);
     }
-    OnlineClusterer::with_idf(cfg.clone(), df, features.len() as u32)
+    c.freeze_df();
+    (c, raws)
 }
 
 /// Unit tf-idf vectors of `features` with corpus IDF (for diagnostics).
@@ -159,14 +162,8 @@ pub(crate) fn weighted_vectors(
     features: &[ArticleFeatures],
     cfg: &ClusterConfig,
 ) -> Vec<SparseVec> {
-    let mut c = clusterer_with_corpus_idf(features, cfg);
-    features
-        .iter()
-        .map(|f| {
-            let raw = c.vocab.vector(f);
-            c.weigh(&raw)
-        })
-        .collect()
+    let (c, raws) = clusterer_with_corpus_idf(features, cfg);
+    raws.iter().map(|r| c.weigh(r)).collect()
 }
 
 impl OnlineClusterer {

@@ -1,6 +1,7 @@
 //! Online clustering: one pass, each article joins the best-matching recent
 //! story or opens a new one.
 
+use crate::fxhash::FxMap;
 use crate::{features::NAME_PREFIX, ArticleFeatures, ClusterConfig};
 use rashomon_model::StoryGroup;
 use std::collections::{HashMap, VecDeque};
@@ -11,7 +12,7 @@ pub(crate) type SparseVec = Vec<(u32, f32)>;
 /// Corpus statistics: term ids and document frequencies.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
     /// Names of term ids, for name detection.
     is_name: Vec<bool>,
     df: Vec<u32>,
@@ -80,7 +81,7 @@ pub struct OnlineClusterer {
     frozen_df: bool,
     pub(crate) stories: Vec<Story>,
     /// Term id → most recent stories indexed under it (bounded).
-    postings: HashMap<u32, VecDeque<u32>>,
+    postings: FxMap<u32, VecDeque<u32>>,
     /// Article index → story id.
     pub(crate) assignment: Vec<usize>,
 }
@@ -92,7 +93,7 @@ impl OnlineClusterer {
             vocab: Vocab::default(),
             frozen_df: false,
             stories: Vec::new(),
-            postings: HashMap::new(),
+            postings: FxMap::default(),
             assignment: Vec::new(),
         }
     }
@@ -106,6 +107,9 @@ impl OnlineClusterer {
         docs: u32,
     ) -> Self {
         let mut c = Self::new(cfg);
+        // Sorted, so term ids do not depend on the caller's iteration order.
+        let mut df: Vec<(&str, u32)> = df.into_iter().collect();
+        df.sort_unstable();
         for (t, n) in df {
             let id = c.vocab.id(t);
             c.vocab.df[id as usize] = n;
@@ -113,6 +117,11 @@ impl OnlineClusterer {
         c.vocab.docs = docs;
         c.frozen_df = true;
         c
+    }
+
+    /// Stops updating document frequencies: they are a fixed table now.
+    pub(crate) fn freeze_df(&mut self) {
+        self.frozen_df = true;
     }
 
     /// Unit-length tf-idf vector of raw weights `v`, with name terms boosted.
@@ -128,6 +137,9 @@ impl OnlineClusterer {
                 (t, w * self.vocab.idf(t) * boost)
             })
             .collect();
+        // The heaviest terms carry the story; the long tail of a full article
+        // adds noise and cost.
+        prune(&mut out, self.cfg.max_article_terms);
         normalize(&mut out);
         out
     }
@@ -172,7 +184,7 @@ impl OnlineClusterer {
         day: Option<i64>,
         exclude: Option<(usize, &SparseVec)>,
     ) -> Option<(usize, f32)> {
-        let mut hits: HashMap<u32, u32> = HashMap::new();
+        let mut hits: FxMap<u32, u32> = FxMap::default();
         for t in top_terms(vec, self.cfg.query_terms) {
             if let Some(list) = self.postings.get(&t) {
                 for &s in list {

@@ -3,10 +3,11 @@
 //!
 //! cluster-eval FILE.jsonl [--threshold X] [--window DAYS|none] [--name-boost X]
 //!              [--refine N] [--shuffle SEED]
-//! cluster-eval --texts DIR [same options]
+//! cluster-eval --texts DIR [--dates-from-names] [same options]
 
-use rashomon_cluster::eval::{evaluate_records, read_records};
-use rashomon_cluster::{cluster, features_with, ClusterConfig, OnlineClusterer};
+use rashomon_cluster::eval::{evaluate_records, read_records, thread_cpu_seconds};
+use rashomon_cluster::{cluster, features_with, parse_day, ClusterConfig, OnlineClusterer};
+use rashomon_model::StoryGroup;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -27,6 +28,7 @@ fn run() -> Result<(), String> {
     let mut texts: Option<PathBuf> = None;
     let mut shuffle: Option<u64> = None;
     let mut diag = false;
+    let mut dates_from_names = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -46,15 +48,17 @@ fn run() -> Result<(), String> {
             "--name-weight" => cfg.features.name = num(&val(&a)?)?,
             "--bigram-weight" => cfg.features.bigram = num(&val(&a)?)?,
             "--no-agglomerate" => cfg.agglomerate = false,
+            "--article-terms" => cfg.max_article_terms = num(&val(&a)?)?,
             "--diag" => diag = true,
             "--shuffle" => shuffle = Some(num(&val(&a)?)?),
+            "--dates-from-names" => dates_from_names = true,
             "--texts" => texts = Some(PathBuf::from(val(&a)?)),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => file = Some(PathBuf::from(a)),
         }
     }
     if let Some(dir) = texts {
-        return cluster_texts(&dir, &cfg);
+        return cluster_texts(&dir, &cfg, dates_from_names);
     }
     let file = file.ok_or("usage: cluster-eval FILE.jsonl [options] | --texts DIR")?;
     let (mut records, errors) = read_records(&file).map_err(|e| e.to_string())?;
@@ -82,12 +86,24 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+fn diff(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(a? - b?)
+}
+
+/// A date embedded in a file name ("outlet_2016-03-15_slug.txt").
+fn date_in_name(p: &std::path::Path) -> Option<String> {
+    let name = p.file_name()?.to_str()?;
+    name.split('_')
+        .find(|part| parse_day(part).is_some())
+        .map(str::to_string)
+}
+
 fn num<T: std::str::FromStr>(s: &str) -> Result<T, String> {
     s.parse().map_err(|_| format!("not a number: {s}"))
 }
 
 /// Clusters every `.txt` file of `dir` (sorted by name) and prints story counts and speed.
-fn cluster_texts(dir: &PathBuf, cfg: &ClusterConfig) -> Result<(), String> {
+fn cluster_texts(dir: &PathBuf, cfg: &ClusterConfig, dates_from_names: bool) -> Result<(), String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -99,38 +115,58 @@ fn cluster_texts(dir: &PathBuf, cfg: &ClusterConfig) -> Result<(), String> {
         match std::fs::read_to_string(p) {
             Ok(t) => {
                 let (title, body) = t.split_once('\n').unwrap_or((t.as_str(), ""));
-                docs.push((title.to_string(), body.to_string()));
+                docs.push((
+                    title.to_string(),
+                    body.to_string(),
+                    if dates_from_names {
+                        date_in_name(p)
+                    } else {
+                        None
+                    },
+                ));
             }
             Err(e) => eprintln!("{}: {e}", p.display()),
         }
     }
-    let t = Instant::now();
+    let cpu = thread_cpu_seconds;
+    let (t, c) = (Instant::now(), cpu());
     let feats: Vec<_> = docs
         .iter()
-        .map(|(a, b)| features_with(a, b, &[], None, &cfg.features))
+        .map(|(a, b, d)| features_with(a, b, &[], d.as_deref(), &cfg.features))
         .collect();
-    let feat_secs = t.elapsed().as_secs_f64();
-    let t = Instant::now();
+    let feat = (t.elapsed().as_secs_f64(), diff(cpu(), c));
+    let (t, c) = (Instant::now(), cpu());
     let groups = cluster(feats.clone(), cfg);
-    let batch_secs = t.elapsed().as_secs_f64() + feat_secs;
-    let t = Instant::now();
+    let batch = (t.elapsed().as_secs_f64(), diff(cpu(), c));
+    let (t, c) = (Instant::now(), cpu());
     let mut online = OnlineClusterer::new(cfg.clone());
     for f in feats {
         online.add(f);
     }
     let online_groups = online.stories();
-    let online_secs = t.elapsed().as_secs_f64() + feat_secs;
+    let online = (t.elapsed().as_secs_f64(), diff(cpu(), c));
     let n = docs.len() as f64;
-    let multi = |g: &[rashomon_model::StoryGroup]| g.iter().filter(|s| s.members.len() > 1).count();
-    let largest = |g: &[rashomon_model::StoryGroup]| g.iter().map(|s| s.members.len()).max();
+    let multi = |g: &[StoryGroup]| g.iter().filter(|s| s.members.len() > 1).count();
+    let largest = |g: &[StoryGroup]| g.iter().map(|s| s.members.len()).max();
+    // Speeds include feature extraction.
+    let speed = |(w, c): (f64, Option<f64>)| {
+        serde_json::json!({
+            "seconds": w + feat.0,
+            "articles_per_sec": n / (w + feat.0).max(1e-9),
+            "cpu_seconds": c.zip(feat.1).map(|(c, f)| c + f),
+            "articles_per_cpu_sec": c.zip(feat.1).map(|(c, f)| n / (c + f).max(0.01)),
+        })
+    };
     let out = serde_json::json!({
         "dir": dir.display().to_string(),
         "articles": docs.len(),
-        "feature_seconds": feat_secs,
+        "dated": docs.iter().filter(|d| d.2.is_some()).count(),
+        "feature_seconds": feat.0,
+        "feature_cpu_seconds": feat.1,
         "batch": {"stories": groups.len(), "multi_article_stories": multi(&groups),
-                  "largest": largest(&groups), "seconds": batch_secs, "articles_per_sec": n / batch_secs.max(1e-9)},
+                  "largest": largest(&groups), "speed": speed(batch)},
         "online": {"stories": online_groups.len(), "multi_article_stories": multi(&online_groups),
-                   "largest": largest(&online_groups), "seconds": online_secs, "articles_per_sec": n / online_secs.max(1e-9)},
+                   "largest": largest(&online_groups), "speed": speed(online)},
         "examples": groups.iter().filter(|s| s.members.len() > 1).take(8)
             .map(|s| s.members.iter().map(|&m| paths[m].file_name().map(|f| f.to_string_lossy().to_string())).collect::<Vec<_>>())
             .collect::<Vec<_>>(),
