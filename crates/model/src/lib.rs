@@ -271,6 +271,9 @@ pub struct Fact {
     /// The outlets that carry it (a wire story reprinted by several outlets names them all).
     pub sources: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// For conflicts: the differing words of each side (a value, a clause, a quote).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Mention>,
 }
 
 /// One quote as reported across the sources of a story.

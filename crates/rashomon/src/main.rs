@@ -1,1 +1,208 @@
-fn main() {}
+//! The `rashomon` command line: a thin shell over the library.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use rashomon::pipeline;
+use rashomon_brief::Format;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "rashomon",
+    version,
+    about = "Reads many news reports and shows one story through every source."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Brief every story in the given files and directories (`-` reads standard input).
+    Brief {
+        /// Files or directories (recursively): .txt .md .html .json .jsonl .xml .rss .atom .warc .warc.gz
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: md, json or html.
+        #[arg(long, short, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Outlet name for inputs that do not say (overrides headers and file names).
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Print what the extract stage finds in each article (entities, attributions, values) as JSON lines.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Measure accuracy against gold data; prints JSON.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Named entities against a CoNLL column file (IOB1 or IOB2).
+    Ner {
+        #[arg(long)]
+        conll: PathBuf,
+    },
+    /// Attributions (source, cue, content) against PolNeAR (DIR holds text/ and attributions/).
+    Quotes {
+        #[arg(long)]
+        polnear: PathBuf,
+    },
+    /// Story clustering against a JSONL file with a gold `story` field.
+    Cluster { file: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Brief {
+            paths,
+            format,
+            output,
+            source,
+        } => brief(paths, format, output, source),
+        Command::Extract { paths, source } => extract(paths, source),
+        Command::Eval { what } => {
+            let json = match what {
+                EvalCommand::Ner { conll } => {
+                    let report = rashomon_ner::evaluate(rashomon_ner::NerModel::builtin(), &conll)
+                        .with_context(|| format!("evaluating NER on {}", conll.display()))?;
+                    serde_json::to_string_pretty(&report)?
+                }
+                EvalCommand::Quotes { polnear } => {
+                    let report =
+                        rashomon_attrib::polnear::evaluate(&polnear).with_context(|| {
+                            format!("evaluating attributions on {}", polnear.display())
+                        })?;
+                    serde_json::to_string_pretty(&report)?
+                }
+                EvalCommand::Cluster { file } => {
+                    let report = rashomon_cluster::eval::evaluate(
+                        &file,
+                        &rashomon_cluster::ClusterConfig::default(),
+                    )
+                    .with_context(|| format!("evaluating clustering on {}", file.display()))?;
+                    serde_json::to_string_pretty(&report)?
+                }
+            };
+            println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn brief(
+    paths: Vec<PathBuf>,
+    format: Format,
+    output: Option<PathBuf>,
+    source: Option<String>,
+) -> Result<ExitCode> {
+    let opts = rashomon_ingest::IngestOptions { source };
+    let (articles, failures) = rashomon_ingest::ingest_all(&paths, &opts);
+    for f in &failures {
+        eprintln!("warning: skipped {f}");
+    }
+    if articles.is_empty() {
+        anyhow::bail!(
+            "no article could be read from {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let progress = std::io::stderr().is_terminal() && articles.len() > 50;
+    let docs = pipeline::analyze_all(articles, &mut |done, total| {
+        if progress {
+            eprint!("\ranalysing {done}/{total}");
+        }
+    });
+    if progress {
+        eprintln!();
+    }
+    let brief = pipeline::brief(&docs);
+    let rendered = rashomon_brief::render(&brief, format);
+    match output {
+        Some(path) => std::fs::write(&path, rendered)
+            .with_context(|| format!("writing {}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth reporting.
+            if let Err(e) = stdout.write_all(rendered.as_bytes()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn extract(paths: Vec<PathBuf>, source: Option<String>) -> Result<ExitCode> {
+    let opts = rashomon_ingest::IngestOptions { source };
+    let mut failed = false;
+    let mut stdout = std::io::stdout().lock();
+    rashomon_ingest::ingest_paths(&paths, &opts, &mut |item| match item {
+        Ok(article) => {
+            let doc = pipeline::analyze(article);
+            let text = &doc.article.text;
+            let slice = |s: rashomon::model::Span| s.slice(text).to_string();
+            let record = serde_json::json!({
+                "id": doc.article.id,
+                "source": doc.article.source,
+                "title": doc.article.title,
+                "published": doc.article.published,
+                "entities": doc.extraction.entities.iter().map(|e| serde_json::json!({"name": e.name, "type": e.entity_type, "aliases": e.aliases})).collect::<Vec<_>>(),
+                "attributions": doc.extraction.attributions.iter().map(|a| serde_json::json!({
+                    "source": a.source.map(slice),
+                    "speaker": a.speaker_entity.and_then(|e| doc.extraction.entities.get(e)).map(|e| e.name.clone()),
+                    "cue": a.cue.map(slice),
+                    "content": a.content.iter().map(|c| slice(*c)).collect::<Vec<_>>(),
+                    "direct": a.direct,
+                })).collect::<Vec<_>>(),
+                "values": doc.extraction.values.iter().map(|v| serde_json::json!({"text": slice(v.span), "kind": v.kind, "value": v.normalized, "unit": v.unit})).collect::<Vec<_>>(),
+            });
+            if writeln!(stdout, "{record}").is_err() {
+                failed = true;
+            }
+        }
+        Err(e) => {
+            eprintln!("warning: skipped {e}");
+            failed = true;
+        }
+    });
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

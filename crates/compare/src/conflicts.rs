@@ -1,0 +1,171 @@
+//! Contradictions between two statements from different sources: differing
+//! dates and numbers in the same context, and opposite polarity of the same claim.
+
+use crate::statements::{norm, shared_weight, Statement};
+use rashomon_model::{ConflictKind, Document, Span, Value, ValueKind};
+use rashomon_text::fold;
+
+/// Function words that tie a value to its role ("since 2019", "in 2018", "by 2030").
+const TRIGGERS: &[&str] = &[
+    "since", "in", "on", "by", "from", "until", "before", "after", "at", "of", "for", "than", "to",
+];
+/// Words skipped when looking back from a value for its trigger.
+const SKIPPABLE: &[&str] = &[
+    "their", "the", "his", "her", "its", "a", "an", "about", "around", "nearly", "almost", "some",
+    "least", "more", "over", "only", "just",
+];
+
+/// A detected contradiction between statements `a` and `b`.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The differing spans: (doc, span) for each side.
+    pub left: (usize, Span),
+    pub right: (usize, Span),
+    pub strength: f64,
+}
+
+fn comparable(a: &Value, b: &Value) -> Option<ConflictKind> {
+    use ValueKind::*;
+    match (a.kind, b.kind) {
+        (Date | Year, Date | Year) => Some(ConflictKind::Date),
+        (Number, Number) | (Money, Money) | (Percent, Percent) => Some(ConflictKind::Number),
+        (Quantity, Quantity) if a.unit == b.unit => Some(ConflictKind::Number),
+        _ => None,
+    }
+}
+
+/// Dates agree when one is a prefix of the other ("2025" vs "2025-08-15").
+fn values_agree(a: &Value, b: &Value) -> bool {
+    match (a.kind, b.kind) {
+        (ValueKind::Date | ValueKind::Year, ValueKind::Date | ValueKind::Year) => {
+            let (x, y) = (&a.normalized, &b.normalized);
+            // Unresolved weekdays ("friday") or month-days cannot be compared with full dates.
+            let resolved = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            if !resolved(x) || !resolved(y) {
+                return x == y || !(resolved(x) == resolved(y));
+            }
+            x.starts_with(y.as_str()) || y.starts_with(x.as_str())
+        }
+        _ => match (a.number, b.number) {
+            (Some(x), Some(y)) => (x - y).abs() <= 0.01 * x.abs().max(y.abs()),
+            _ => a.normalized == b.normalized,
+        },
+    }
+}
+
+/// The trigger word before a value and the content terms around it (same clause).
+fn context(doc: &Document, st: &Statement, v: &Value) -> (Option<String>, Vec<u32>) {
+    let text = &doc.article.text;
+    let toks = doc.analysis.sentence_tokens(st.sentence);
+    let first = toks
+        .iter()
+        .position(|t| t.span.start >= v.span.start)
+        .unwrap_or(0);
+    let mut trigger = None;
+    let mut k = first;
+    while k > 0 && first - k < 3 {
+        k -= 1;
+        let w = fold(toks[k].span.slice(text));
+        if TRIGGERS.contains(&w.as_str()) {
+            trigger = Some(w);
+            break;
+        }
+        if !SKIPPABLE.contains(&w.as_str()) {
+            break;
+        }
+    }
+    let clause_terms = st
+        .clauses
+        .iter()
+        .find(|c| c.span.contains(v.span) || c.span.overlaps(v.span))
+        .map(|c| c.terms.clone())
+        .unwrap_or_default();
+    (trigger, clause_terms)
+}
+
+/// Value conflicts: same kind of value, same role (trigger word or shared clause context), different values.
+pub fn value_conflicts(
+    docs: &[&Document],
+    a: &Statement,
+    b: &Statement,
+    sentence_sim: f64,
+    idf: &[f64],
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let (da, db) = (docs[a.doc], docs[b.doc]);
+    for &ia in &a.values {
+        let va = &da.extraction.values[ia];
+        for &ib in &b.values {
+            let vb = &db.extraction.values[ib];
+            let Some(kind) = comparable(va, vb) else {
+                continue;
+            };
+            if values_agree(va, vb) {
+                continue;
+            }
+            // Both values must be resolved for dates ("friday" vs "2025-08-15" says nothing).
+            let (ta, ca) = context(da, a, va);
+            let (tb, cb) = context(db, b, vb);
+            let (w, n) = shared_weight(&ca, &cb, idf);
+            let base = norm(&ca, idf).min(norm(&cb, idf)).max(1e-9);
+            let overlap = w.sqrt() / base;
+            let same_trigger = ta.is_some() && ta == tb;
+            let ok = match kind {
+                ConflictKind::Date => {
+                    (same_trigger && n >= 2)
+                        || (n >= 3 && overlap >= 0.5)
+                        || (sentence_sim >= 0.5 && same_trigger)
+                }
+                _ => {
+                    (va.unit.is_some() && n >= 1 && (same_trigger || sentence_sim >= 0.3))
+                        || (n >= 2 && overlap >= 0.5 && sentence_sim >= 0.25)
+                }
+            };
+            if ok {
+                out.push(Conflict {
+                    kind,
+                    left: (a.doc, va.span),
+                    right: (b.doc, vb.span),
+                    strength: overlap + sentence_sim + f64::from(u8::from(same_trigger)),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Polarity conflicts: a clause of one statement is negated, the matching clause of the other is not.
+pub fn polarity_conflict(a: &Statement, b: &Statement, idf: &[f64]) -> Option<Conflict> {
+    let mut best: Option<Conflict> = None;
+    for ca in &a.clauses {
+        for cb in &b.clauses {
+            if ca.negation.is_some() == cb.negation.is_some() {
+                continue;
+            }
+            // Different people may well disagree; a contradiction is one claim reported both ways.
+            let same_voice = ca.speaker.is_some() && ca.speaker == cb.speaker;
+            if ca.speaker.is_some() && cb.speaker.is_some() && !same_voice {
+                continue;
+            }
+            let (w, n) = shared_weight(&ca.terms, &cb.terms, idf);
+            if n < 2 {
+                continue;
+            }
+            let overlap = w.sqrt() / norm(&ca.terms, idf).min(norm(&cb.terms, idf)).max(1e-9);
+            if overlap < 0.45 {
+                continue;
+            }
+            let strength = overlap + if same_voice { 0.5 } else { 0.0 };
+            if best.as_ref().is_none_or(|c| strength > c.strength) {
+                best = Some(Conflict {
+                    kind: ConflictKind::Polarity,
+                    left: (a.doc, ca.span),
+                    right: (b.doc, cb.span),
+                    strength,
+                });
+            }
+        }
+    }
+    best
+}

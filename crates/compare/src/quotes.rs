@@ -1,0 +1,157 @@
+//! Quotes across sources: the same words reported by several outlets become one
+//! quote with several mentions; the same words given to different speakers, or
+//! one speaker's words altered, become conflicts.
+
+use rashomon_model::{ConflictKind, Document, Mention, Span};
+use rashomon_text::fold;
+
+/// One quote occurrence in one document.
+#[derive(Debug, Clone)]
+pub struct QuoteMention {
+    pub doc: usize,
+    pub spans: Vec<Span>,
+    pub text: String,
+    /// Canonical speaker: the story entity name, or the source words as written.
+    pub speaker: Option<String>,
+    /// True when the speaker is a resolved named entity (not just "officials").
+    pub speaker_known: bool,
+    words: Vec<String>,
+}
+
+/// A group of mentions of one quote.
+pub struct QuoteGroup {
+    pub members: Vec<QuoteMention>,
+}
+
+pub struct QuoteConflict {
+    pub kind: ConflictKind,
+    pub left: usize,
+    pub right: usize,
+}
+
+fn quote_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn strip_quote_marks(s: &str) -> &str {
+    s.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ' ' | '«' | '»'))
+        .trim_end_matches(',')
+}
+
+/// Collects the direct quotes of every document.
+pub fn collect(
+    docs: &[&Document],
+    speaker_name: &dyn Fn(usize, usize) -> Option<(String, bool)>,
+) -> Vec<QuoteMention> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let text = &doc.article.text;
+        for a in &doc.extraction.attributions {
+            if !a.direct || a.content.is_empty() {
+                continue;
+            }
+            let joined: Vec<&str> = a
+                .content
+                .iter()
+                .map(|s| strip_quote_marks(s.slice(text)))
+                .collect();
+            let quote = joined.join(" … ");
+            let words = quote_words(&quote);
+            if words.is_empty() {
+                continue;
+            }
+            let (speaker, known) =
+                match (a.speaker_entity.and_then(|e| speaker_name(d, e)), a.source) {
+                    // "a Kremlin official" is not the Kremlin: only people speak under their entity's name.
+                    (Some((name, true)), _) => (Some(name), true),
+                    (Some((name, false)), Some(src)) if src.slice(text) == name => {
+                        (Some(name), true)
+                    }
+                    (_, Some(src)) => (Some(src.slice(text).to_string()), false),
+                    (_, None) => (None, false),
+                };
+            out.push(QuoteMention {
+                doc: d,
+                spans: a.content.clone(),
+                text: quote,
+                speaker,
+                speaker_known: known,
+                words,
+            });
+        }
+    }
+    out
+}
+
+/// Share of the shorter quote's words found in the longer one, and the Jaccard index.
+fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
+    let sa: std::collections::BTreeSet<&String> = a.iter().collect();
+    let sb: std::collections::BTreeSet<&String> = b.iter().collect();
+    let inter = sa.intersection(&sb).count() as f64;
+    let union = sa.union(&sb).count() as f64;
+    let containment = inter / sa.len().min(sb.len()).max(1) as f64;
+    (containment, if union == 0.0 { 0.0 } else { inter / union })
+}
+
+fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
+    let (containment, jaccard) = overlap(&a.words, &b.words);
+    let shorter = a.words.len().min(b.words.len());
+    (shorter >= 3 && containment >= 0.8) || jaccard >= 0.5 || (shorter < 3 && a.words == b.words)
+}
+
+/// Groups quote mentions that report the same words.
+pub fn group(mentions: Vec<QuoteMention>) -> Vec<QuoteGroup> {
+    let mut groups: Vec<QuoteGroup> = Vec::new();
+    for m in mentions {
+        match groups
+            .iter_mut()
+            .find(|g| g.members.iter().any(|x| same_quote(x, &m)))
+        {
+            Some(g) => g.members.push(m),
+            None => groups.push(QuoteGroup { members: vec![m] }),
+        }
+    }
+    groups
+}
+
+/// Attribution conflicts (same words, different speakers) and altered quotes
+/// (same speaker, different wording) between independent sources.
+pub fn conflicts(g: &QuoteGroup, independent: &dyn Fn(usize, usize) -> bool) -> Vec<QuoteConflict> {
+    let mut out = Vec::new();
+    for i in 0..g.members.len() {
+        for j in (i + 1)..g.members.len() {
+            let (a, b) = (&g.members[i], &g.members[j]);
+            if !independent(a.doc, b.doc) {
+                continue;
+            }
+            let (containment, _) = overlap(&a.words, &b.words);
+            if a.speaker_known && b.speaker_known && a.speaker != b.speaker {
+                out.push(QuoteConflict {
+                    kind: ConflictKind::Attribution,
+                    left: i,
+                    right: j,
+                });
+            } else if a.speaker == b.speaker && a.speaker.is_some() && containment < 0.999 {
+                out.push(QuoteConflict {
+                    kind: ConflictKind::Quote,
+                    left: i,
+                    right: j,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn mention(doc_id: &str, text: &str, span: Span) -> Mention {
+    Mention {
+        doc: doc_id.to_string(),
+        start: span.start,
+        end: span.end,
+        text: span.slice(text).to_string(),
+    }
+}
