@@ -74,6 +74,10 @@ impl<'a> Doc<'a> {
         self.spans.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
     pub fn word(&self, i: usize) -> &str {
         self.lower.get(i).map(String::as_str).unwrap_or("")
     }

@@ -38,7 +38,10 @@ pub fn model() -> &'static Model {
             b_bias: tagger::DEFAULT_B_BIAS,
         });
         // Tuning knob for the held-out sweep (scripts/train-attrib.sh).
-        if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {
+        if let Some(b) = std::env::var("ATTRIB_B_BIAS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
             m.b_bias = b;
         }
         m
@@ -66,17 +69,47 @@ fn cue_ranges(tags: &[usize]) -> Vec<(usize, usize)> {
 /// "that" clause ("he had replied, “...”") or follow one ("”, she replied").
 fn speech_verbs(d: &Doc, tags: &mut [usize]) {
     const SPEECH: &[&str] = &[
-        "said", "says", "replied", "added", "stated", "posted", "tweeted", "wrote", "told", "asked",
-        "responded", "declared", "insisted", "explained", "warned", "noted", "argued", "answered",
-        "remarked", "recalled", "quipped", "joked", "claimed", "acknowledged", "admitted",
+        "said",
+        "says",
+        "replied",
+        "added",
+        "stated",
+        "posted",
+        "tweeted",
+        "wrote",
+        "told",
+        "asked",
+        "responded",
+        "declared",
+        "insisted",
+        "explained",
+        "warned",
+        "noted",
+        "argued",
+        "answered",
+        "remarked",
+        "recalled",
+        "quipped",
+        "joked",
+        "claimed",
+        "acknowledged",
+        "admitted",
     ];
     for i in 0..d.len() {
         if tags[i] != tagger::O || !SPEECH.contains(&d.word(i)) || d.in_quote[i].is_some() {
             continue;
         }
         let next = d.word(i + 1);
-        let quote_next = matches!(next, "," | ":") && i + 2 < d.len() && d.quote_opening_at(i + 2).is_some();
-        let quote_prev = i > 0 && d.quote_closing_at(i - 1).is_some();
+        let quote_next =
+            matches!(next, "," | ":") && i + 2 < d.len() && d.quote_opening_at(i + 2).is_some();
+        // "”, she replied" or "” Trump had posted": a closing quote, then at most a short speaker.
+        let mut k = i;
+        while k > 0 && i - k < 5 && !d.is_punct(k - 1) && d.sent[k - 1] == d.sent[i] {
+            k -= 1;
+        }
+        let quote_prev = k > 0
+            && (d.quote_closing_at(k - 1).is_some()
+                || (d.word(k - 1) == "," && k > 1 && d.quote_closing_at(k - 2).is_some()));
         // "told reporters aboard Air Force One that ...".
         let that_soon = (i + 1..(i + 9).min(d.len()))
             .take_while(|&k| !d.is_punct(k))
@@ -110,7 +143,7 @@ pub fn extract_with(
     entities: &[DocEntity],
 ) -> Vec<Attribution> {
     let d = Doc::new(text, analysis);
-    if d.len() == 0 {
+    if d.is_empty() {
         return Vec::new();
     }
     let feats = Features::new(&d);
@@ -121,8 +154,27 @@ pub fn extract_with(
     // Time adverbs trailing a cue ("posted earlier during") are not part of it
     // (PolNeAR does keep "said Sunday" and "focused on").
     for c in &mut cues {
+        if let Some(k) = (c.0 + 1..=c.1).find(|&k| {
+            matches!(
+                d.word(k),
+                "earlier"
+                    | "later"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "while"
+                    | "when"
+                    | "since"
+                    | "because"
+            )
+        }) {
+            c.1 = k - 1;
+        }
         while c.1 > c.0
-            && matches!(d.word(c.1), "earlier" | "later" | "during" | "again" | "tonight")
+            && matches!(
+                d.word(c.1),
+                "earlier" | "later" | "during" | "again" | "tonight"
+            )
         {
             c.1 -= 1;
         }
@@ -137,7 +189,12 @@ pub fn extract_with(
         if let (Some(s), Some(e)) = (source, speaker_entity) {
             prev = Some((s, e));
         }
-        let mut content: Vec<Span> = f.content.iter().filter(|c| c.0 <= c.1).map(|&(x, y)| d.span(x, y)).collect();
+        let mut content: Vec<Span> = f
+            .content
+            .iter()
+            .filter(|c| c.0 <= c.1)
+            .map(|&(x, y)| d.span(x, y))
+            .collect();
         content.sort();
         content.dedup();
         out.push(Attribution {

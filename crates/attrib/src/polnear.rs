@@ -27,7 +27,8 @@ pub struct Article {
 /// Lists `(article name, text path, first annotator file)` sorted by name.
 fn article_files(dir: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, AttribError> {
     let adir = dir.join("attributions");
-    let rd = std::fs::read_dir(&adir).map_err(|e| AttribError::Io(adir.display().to_string(), e))?;
+    let rd =
+        std::fs::read_dir(&adir).map_err(|e| AttribError::Io(adir.display().to_string(), e))?;
     let mut first: BTreeMap<String, String> = BTreeMap::new();
     for e in rd.flatten() {
         let f = e.file_name().to_string_lossy().into_owned();
@@ -59,7 +60,8 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, AttribError> {
             .map_err(|e| AttribError::Io(tpath.display().to_string(), e))?;
         let ann = std::fs::read_to_string(&apath)
             .map_err(|e| AttribError::Io(apath.display().to_string(), e))?;
-        let rels = parse_ann(&text, &ann).map_err(|m| AttribError::Format(apath.display().to_string(), m))?;
+        let rels = parse_ann(&text, &ann)
+            .map_err(|m| AttribError::Format(apath.display().to_string(), m))?;
         out.push(Article { name, text, rels });
     }
     Ok(out)
@@ -120,7 +122,10 @@ pub fn parse_ann(text: &str, ann: &str) -> Result<Vec<GoldRel>, String> {
             let Some((_, spans)) = tb.get(t) else {
                 return Err(format!("line {ln}: unknown {t}"));
             };
-            let spans = spans.iter().map(|s| trim(text, *s)).filter(|s| !s.is_empty());
+            let spans = spans
+                .iter()
+                .map(|s| trim(text, *s))
+                .filter(|s| !s.is_empty());
             match *role {
                 "Source" => r.source.extend(spans),
                 "Cue" => r.cue.extend(spans),
@@ -160,9 +165,17 @@ pub struct Prf {
 
 impl Prf {
     fn new(matched: f64, gold: usize, predicted: usize) -> Prf {
-        let p = if predicted > 0 { matched / predicted as f64 } else { 0.0 };
+        let p = if predicted > 0 {
+            matched / predicted as f64
+        } else {
+            0.0
+        };
         let r = if gold > 0 { matched / gold as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         let r4 = |x: f64| (x * 10000.0).round() / 100.0;
         Prf {
             precision: r4(p),
@@ -354,14 +367,23 @@ fn speaker_check(
         }
         let s = r.source[0].slice(text);
         let words: Vec<&str> = s.split_whitespace().collect();
-        if words.len() <= 4 && !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
-            let last = words[words.len() - 1].trim_end_matches("'s").trim_end_matches("’s");
+        if words.len() <= 4
+            && !words.is_empty()
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            let last = words[words.len() - 1]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s");
             names.push((r.source[0].start, rashomon_text::fold(last)));
         }
     }
     names.sort();
     for r in gold {
-        if r.source.len() != 1 || !PRONOUNS.contains(&rashomon_text::fold(r.source[0].slice(text)).as_str()) {
+        if r.source.len() != 1
+            || !PRONOUNS.contains(&rashomon_text::fold(r.source[0].slice(text)).as_str())
+        {
             continue;
         }
         let at = r.source[0].start;
@@ -375,7 +397,9 @@ fn speaker_check(
         let ok = p
             .speaker_entity
             .and_then(|e| entities.get(e))
-            .is_some_and(|e| rashomon_text::fold(&e.name).split_whitespace().last() == Some(referent.as_str()));
+            .is_some_and(|e| {
+                rashomon_text::fold(&e.name).split_whitespace().last() == Some(referent.as_str())
+            });
         if ok {
             sp.correct += 1;
         }
@@ -384,14 +408,24 @@ fn speaker_check(
 
 /// Prints gold and predicted relations as JSON lines on stderr (error analysis).
 fn debug_dump(text: &str, gold: &[GoldRel], pred: &[Attribution]) {
-    let t = |v: &[Span]| v.iter().map(|s| serde_json::json!([s.start, s.end, s.slice(text)])).collect::<Vec<_>>();
+    let t = |v: &[Span]| {
+        v.iter()
+            .map(|s| serde_json::json!([s.start, s.end, s.slice(text)]))
+            .collect::<Vec<_>>()
+    };
     for g in gold {
-        eprintln!("{}", serde_json::json!({"k": "g", "s": t(&g.source), "c": t(&g.cue), "x": t(&g.content)}));
+        eprintln!(
+            "{}",
+            serde_json::json!({"k": "g", "s": t(&g.source), "c": t(&g.cue), "x": t(&g.content)})
+        );
     }
     for p in pred {
         let src: Vec<Span> = p.source.into_iter().collect();
         let cue: Vec<Span> = p.cue.into_iter().collect();
-        eprintln!("{}", serde_json::json!({"k": "p", "s": t(&src), "c": t(&cue), "x": t(&p.content)}));
+        eprintln!(
+            "{}",
+            serde_json::json!({"k": "p", "s": t(&src), "c": t(&cue), "x": t(&p.content)})
+        );
     }
     eprintln!("{}", serde_json::json!({"k": "end"}));
 }

@@ -9,11 +9,54 @@ use rashomon_model::TokenKind;
 
 /// Words between a subject and its cue that belong to neither.
 const SKIP_LEFT: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "should", "may",
-    "might", "can", "did", "does", "do", "also", "not", "never", "just", "already", "previously",
-    "repeatedly", "later", "then", "recently", "further", "again", "still", "even", "once", "often",
-    "first", "reportedly", "publicly", "privately", "initially", "had", "been", "being", "always",
-    "falsely", "earlier", "quickly", "similarly", "only", "now",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "never",
+    "just",
+    "already",
+    "previously",
+    "repeatedly",
+    "later",
+    "then",
+    "recently",
+    "further",
+    "again",
+    "still",
+    "even",
+    "once",
+    "often",
+    "first",
+    "reportedly",
+    "publicly",
+    "privately",
+    "initially",
+    "had",
+    "been",
+    "being",
+    "always",
+    "falsely",
+    "earlier",
+    "quickly",
+    "similarly",
+    "only",
+    "now",
 ];
 
 /// Words that end a subject noun phrase on its left.
@@ -23,15 +66,37 @@ const BOUNDARY: &[&str] = &[
     "why", "whether", "until", "unless", "said", "says", "say", "told", "tells",
 ];
 
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"];
+pub const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them",
+];
 
 /// Cues that leave the source unexpressed and wrap around their content
 /// ("Trump is expected to win", "he reportedly met").
 const WRAP_CUES: &[&str] = &[
-    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "is expected",
-    "are expected", "was expected", "were expected", "is believed", "was believed", "is said",
-    "was said", "are said", "is reported", "was reported", "is likely", "are likely", "seems",
-    "seemed", "appears", "appeared", "appear", "seem",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "is expected",
+    "are expected",
+    "was expected",
+    "were expected",
+    "is believed",
+    "was believed",
+    "is said",
+    "was said",
+    "are said",
+    "is reported",
+    "was reported",
+    "is likely",
+    "are likely",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "appear",
+    "seem",
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -52,14 +117,19 @@ fn is_end_punct(d: &Doc, i: usize) -> bool {
 
 fn clause_punct(d: &Doc, i: usize) -> bool {
     d.kinds[i] == TokenKind::Quote
-        || matches!(d.word(i), "," | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]")
+        || matches!(
+            d.word(i),
+            "," | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]"
+        )
 }
 
 /// The subject noun phrase ending just before token `end` (exclusive), within `lo..`.
 /// Returns inclusive token range.
 pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
     let mut j = end;
-    while j > lo && SKIP_LEFT.contains(&d.word(j - 1)) || j > lo && d.word(j - 1).ends_with("ly") && j - 1 > lo && !d.is_cap(j - 1) {
+    while j > lo && SKIP_LEFT.contains(&d.word(j - 1))
+        || j > lo && d.word(j - 1).ends_with("ly") && j - 1 > lo && !d.is_cap(j - 1)
+    {
         j -= 1;
     }
     let hi = j;
@@ -96,13 +166,55 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
 }
 
 const LEAD_DROP: &[&str] = &[
-    "then", "overall", "meanwhile", "still", "now", "so", "and", "but", "yet", "also", "instead",
-    "by", "with", "for", "from", "of", "in", "on", "at", "during", "after", "before", "indeed",
-    "separately", "similarly", "today", "thus", "however", "even", "just", "rival",
+    "then",
+    "overall",
+    "meanwhile",
+    "still",
+    "now",
+    "so",
+    "and",
+    "but",
+    "yet",
+    "also",
+    "instead",
+    "by",
+    "with",
+    "for",
+    "from",
+    "of",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "indeed",
+    "separately",
+    "similarly",
+    "today",
+    "thus",
+    "however",
+    "even",
+    "just",
+    "rival",
 ];
 
 fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
-    d.is_cap(np.1) && !LEAD_DROP.contains(&d.word(np.0)) && !matches!(d.word(np.0), "during" | "in" | "after" | "before" | "while" | "when" | "with" | "for" | "overall" | "meanwhile")
+    d.is_cap(np.1)
+        && !LEAD_DROP.contains(&d.word(np.0))
+        && !matches!(
+            d.word(np.0),
+            "during"
+                | "in"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "with"
+                | "for"
+                | "overall"
+                | "meanwhile"
+        )
 }
 
 /// A noun phrase starting at `start` (inverted "said Trump"), up to punctuation or a boundary word.
@@ -110,7 +222,12 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
     let mut j = start;
     while j < hi && !clause_punct(d, j) && !BOUNDARY.contains(&d.word(j)) && j - start < 10 {
         // Adjuncts after the speaker ("said Trump on Friday") are not part of it.
-        if j > start && matches!(d.word(j), "in" | "on" | "at" | "during" | "to" | "after" | "before" | "about" | "when") {
+        if j > start
+            && matches!(
+                d.word(j),
+                "in" | "on" | "at" | "during" | "to" | "after" | "before" | "about" | "when"
+            )
+        {
             break;
         }
         j += 1;
@@ -121,15 +238,47 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
 fn appositive_start(d: &Doc, i: usize) -> bool {
     let w = d.word(i);
     const NOT: &[&str] = &[
-        "in", "at", "on", "for", "with", "from", "by", "during", "after", "before", "meanwhile",
-        "however", "though", "too", "also", "he", "she", "they", "it", "we", "i", "you", "then",
-        "now", "later", "earlier", "instead", "in", "of", "to", "speaking", "asked", "appearing",
+        "in",
+        "at",
+        "on",
+        "for",
+        "with",
+        "from",
+        "by",
+        "during",
+        "after",
+        "before",
+        "meanwhile",
+        "however",
+        "though",
+        "too",
+        "also",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "instead",
+        "in",
+        "of",
+        "to",
+        "speaking",
+        "asked",
+        "appearing",
     ];
     if NOT.contains(&w) || (w.ends_with("ly") && !d.is_cap(i)) {
         return false;
     }
-    matches!(w, "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its")
-        || (!d.is_cap(i) && d.kinds[i] == TokenKind::Word && !BOUNDARY.contains(&w))
+    matches!(
+        w,
+        "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its"
+    ) || (!d.is_cap(i) && d.kinds[i] == TokenKind::Word && !BOUNDARY.contains(&w))
         || d.kinds[i] == TokenKind::Number
 }
 
@@ -153,7 +302,21 @@ fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
     if !appositive_start(d, k + 1) {
         // A parenthetical ("Zelenskyy, for his part, has insisted"): the name alone.
         let name = left_np(d, k, ss)?;
-        let paren = matches!(d.word(k + 1), "for" | "in" | "meanwhile" | "however" | "too" | "though" | "also" | "then" | "now" | "instead" | "at" | "on");
+        let paren = matches!(
+            d.word(k + 1),
+            "for"
+                | "in"
+                | "meanwhile"
+                | "however"
+                | "too"
+                | "though"
+                | "also"
+                | "then"
+                | "now"
+                | "instead"
+                | "at"
+                | "on"
+        );
         return (paren && d.is_cap(name.1) && name.1 + 1 == k && comma - k <= 6).then_some(name);
     }
     let name = left_np(d, k, ss)?;
@@ -164,8 +327,28 @@ fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
 /// name with its title and determiner, after any introductory phrase ending in a comma.
 fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
     let mut i = ss;
-    let intro = matches!(d.word(ss), "before" | "after" | "in" | "on" | "at" | "despite" | "while" | "when" | "as" | "asked" | "speaking" | "during" | "earlier" | "later" | "meanwhile" | "but" | "still" | "also" | "however")
-        || d.word(ss).ends_with("ing");
+    let intro = matches!(
+        d.word(ss),
+        "before"
+            | "after"
+            | "in"
+            | "on"
+            | "at"
+            | "despite"
+            | "while"
+            | "when"
+            | "as"
+            | "asked"
+            | "speaking"
+            | "during"
+            | "earlier"
+            | "later"
+            | "meanwhile"
+            | "but"
+            | "still"
+            | "also"
+            | "however"
+    ) || d.word(ss).ends_with("ing");
     if intro {
         while i < limit && !is_comma(d, i) {
             i += 1;
@@ -183,7 +366,12 @@ fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     let mut end = None;
-    while i < limit && (d.is_cap(i) || d.word(i) == "'s" || (d.word(i) == "and" && end.is_some() && d.is_cap(i + 1))) && d.kinds[i] == TokenKind::Word {
+    while i < limit
+        && (d.is_cap(i)
+            || d.word(i) == "'s"
+            || (d.word(i) == "and" && end.is_some() && d.is_cap(i + 1)))
+        && d.kinds[i] == TokenKind::Word
+    {
         end = Some(i);
         i += 1;
     }
@@ -193,9 +381,34 @@ fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
 /// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
 fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     const STARTS: &[&str] = &[
-        "in", "on", "at", "to", "during", "after", "before", "earlier", "later", "last", "this",
-        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "via", "through", "from", "while", "recently", "afterward", "again",
+        "in",
+        "on",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "via",
+        "through",
+        "from",
+        "while",
+        "recently",
+        "afterward",
+        "again",
     ];
     let Some(end) = content_end(d, from, limit) else {
         return true;
@@ -274,7 +487,10 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             // "CONTENT, according to X."
             f.content.extend(content_end(d, ss, a - 1).map(|e| (ss, e)));
         } else if after_src < se && is_comma(d, after_src) {
-            f.content.extend(content_end(d, after_src + 1, right_limit).map(|e| (after_src + 1, extend_quote(d, e))));
+            f.content.extend(
+                content_end(d, after_src + 1, right_limit)
+                    .map(|e| (after_src + 1, extend_quote(d, e))),
+            );
         }
         f.direct = f.content.iter().any(|c| d.kinds[c.0] == TokenKind::Quote);
         return f;
@@ -321,11 +537,20 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let before = lnp.map_or(a, |x| x.0);
     let after_cue_empty = content_end(d, b + 1, right_limit).is_none();
     // Inverted form: ", said Trump." or "“...,” said the source."
-    let inverted = lnp.is_none() && a > ss && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote);
-    let mut rnp = if inverted { right_np(d, b + 1, se) } else { None };
+    let inverted =
+        lnp.is_none() && a > ss && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote);
+    let mut rnp = if inverted {
+        right_np(d, b + 1, se)
+    } else {
+        None
+    };
     // "said Megan Greene, chief economist at Manulife." keeps the appositive.
     if let Some((x, y)) = rnp {
-        if y + 2 < se && is_comma(d, y + 1) && appositive_start(d, y + 2) && (y + 2..se).all(|k| d.kinds[k] != TokenKind::Quote) {
+        if y + 2 < se
+            && is_comma(d, y + 1)
+            && appositive_start(d, y + 2)
+            && (y + 2..se).all(|k| d.kinds[k] != TokenKind::Quote)
+        {
             if let Some(e) = content_end(d, y + 2, right_limit) {
                 rnp = Some((x, e));
             }
@@ -333,7 +558,11 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     }
     let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
     // "said Trump." / "said the source, adding ...": the speaker closes the clause.
-    if rnp.is_some() && !(content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp) || trailing_adjunct(d, rest_after_rnp, right_limit)) {
+    if rnp.is_some()
+        && !(content_end(d, rest_after_rnp, right_limit).is_none()
+            || is_comma(d, rest_after_rnp)
+            || trailing_adjunct(d, rest_after_rnp, right_limit))
+    {
         rnp = None;
     }
     let rest_after_rnp = rnp.map_or(b + 1, |x| x.1 + 1);
@@ -351,10 +580,22 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         && d.quote_closing_at(before - 1).is_some()
         && !opens_content
         && (before > ss || trailing_adjunct(d, rest_after_rnp, right_limit));
-    let post_content = (before > ss || after_quote) && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
-        && (after_cue_empty || content_end(d, rest_after_rnp, right_limit).is_none() || is_comma(d, rest_after_rnp) || after_quote || trailing_adjunct(d, rest_after_rnp, right_limit));
+    let post_content = (before > ss || after_quote)
+        && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)
+        && (after_cue_empty
+            || content_end(d, rest_after_rnp, right_limit).is_none()
+            || is_comma(d, rest_after_rnp)
+            || after_quote
+            || trailing_adjunct(d, rest_after_rnp, right_limit));
 
-    if post_content && !opens_content && (after_cue_empty || inverted || is_comma(d, b + 1) || after_quote || trailing_adjunct(d, rest_after_rnp, right_limit)) {
+    if post_content
+        && !opens_content
+        && (after_cue_empty
+            || inverted
+            || is_comma(d, b + 1)
+            || after_quote
+            || trailing_adjunct(d, rest_after_rnp, right_limit))
+    {
         f.source = if inverted { rnp } else { lnp };
         // Content before: a quotation ending right there, or the clause from sentence start.
         let mut k = before - 1;
@@ -381,10 +622,15 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             n = se;
         }
         // The quotation may go on in the next paragraph when the attribution ends its own.
-        let next_para_ok = n < d.len() && d.para[n] == d.para[a] + 1 && n == se && (se == d.len() || d.para[se] != d.para[a]);
+        let next_para_ok = n < d.len()
+            && d.para[n] == d.para[a] + 1
+            && n == se
+            && (se == d.len() || d.para[se] != d.para[a]);
         if n < d.len() && (d.para[n] == d.para[a] || next_para_ok) {
             if let Some(q) = d.quote_opening_at(n) {
-                let has_cue = cues.iter().any(|c| c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close);
+                let has_cue = cues.iter().any(|c| {
+                    c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close
+                });
                 if !has_cue {
                     f.content.push((q.open, q.close));
                 }
@@ -405,7 +651,10 @@ fn resolve_participle(
     right_limit: usize,
     lnp: Option<(usize, usize)>,
 ) -> Found {
-    let mut f = Found { source: lnp, ..Default::default() };
+    let mut f = Found {
+        source: lnp,
+        ..Default::default()
+    };
     let mut start = b + 1;
     while start < right_limit && matches!(d.word(start), "," | ":" | "—" | "–") {
         start += 1;
@@ -430,7 +679,13 @@ fn resolve_participle(
     // An object or adjunct before "that" ("told reporters that", "said in a statement that").
     if d.kinds[start] != TokenKind::Quote {
         if let Some(t) = (start..right_limit.min(start + 15))
-            .take_while(|&i| !clause_punct(d, i) && !matches!(d.word(i), "he" | "she" | "they" | "it" | "we" | "i" | "there"))
+            .take_while(|&i| {
+                !clause_punct(d, i)
+                    && !matches!(
+                        d.word(i),
+                        "he" | "she" | "they" | "it" | "we" | "i" | "there"
+                    )
+            })
             .find(|&i| d.word(i) == "that")
         {
             start = t;

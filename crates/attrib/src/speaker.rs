@@ -14,8 +14,13 @@ fn role_matches(role: &str, title: &str) -> bool {
     role == title
         || matches!(
             (role, title),
-            ("senator", "sen.") | ("governor", "gov.") | ("representative", "rep.") | ("congressman", "rep.")
-                | ("congresswoman", "rep.") | ("general", "gen.") | ("doctor", "dr.")
+            ("senator", "sen.")
+                | ("governor", "gov.")
+                | ("representative", "rep.")
+                | ("congressman", "rep.")
+                | ("congresswoman", "rep.")
+                | ("general", "gen.")
+                | ("doctor", "dr.")
         )
 }
 
@@ -27,13 +32,26 @@ pub struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(text: &'a str, an: &'a AnalyzedText, mentions: &'a [EntityMention], entities: &'a [DocEntity]) -> Self {
-        Resolver { text, an, mentions, entities }
+    pub fn new(
+        text: &'a str,
+        an: &'a AnalyzedText,
+        mentions: &'a [EntityMention],
+        entities: &'a [DocEntity],
+    ) -> Self {
+        Resolver {
+            text,
+            an,
+            mentions,
+            entities,
+        }
     }
 
     fn is_person(&self, m: &EntityMention) -> bool {
         m.entity_type == EntityType::Person
-            && self.entities.get(m.entity).is_none_or(|e| e.entity_type == EntityType::Person)
+            && self
+                .entities
+                .get(m.entity)
+                .is_none_or(|e| e.entity_type == EntityType::Person)
     }
 
     /// `prev` is the previous attribution's (source span, entity).
@@ -50,16 +68,27 @@ impl<'a> Resolver<'a> {
         if let Some(m) = inside {
             return Some(m.entity);
         }
-        let words: Vec<String> = source.slice(self.text).split_whitespace().map(rashomon_text::fold).collect();
+        let words: Vec<String> = source
+            .slice(self.text)
+            .split_whitespace()
+            .map(rashomon_text::fold)
+            .collect();
         let persons: Vec<&EntityMention> = self
             .mentions
             .iter()
-            .filter(|m| self.is_person(m) && m.span.end <= source.start && m.entity < self.entities.len())
+            .filter(|m| {
+                self.is_person(m) && m.span.end <= source.start && m.entity < self.entities.len()
+            })
             .collect();
         if words.len() == 1 && PERSON_PRONOUNS.contains(&words[0].as_str()) {
             if let Some((ps, e)) = prev {
                 let gap = self.sentence_gap(ps.start, source.start);
-                if gap <= 2 && self.entities.get(e).is_some_and(|x| x.entity_type == EntityType::Person) {
+                if gap <= 2
+                    && self
+                        .entities
+                        .get(e)
+                        .is_some_and(|x| x.entity_type == EntityType::Person)
+                {
                     return Some(e);
                 }
             }
@@ -67,7 +96,10 @@ impl<'a> Resolver<'a> {
             let cur = self.an.sentence_at(source.start)?;
             if cur > 0 {
                 let ps = &self.an.sentences[cur - 1];
-                if let Some(m) = persons.iter().find(|m| ps.span.contains(m.span) && m.span.start < ps.span.start + 40) {
+                if let Some(m) = persons
+                    .iter()
+                    .find(|m| ps.span.contains(m.span) && m.span.start < ps.span.start + 40)
+                {
                     return Some(m.entity);
                 }
             }
@@ -78,8 +110,15 @@ impl<'a> Resolver<'a> {
             let role = words[1].as_str();
             for m in persons.iter().rev() {
                 let before = self.text.get(..m.span.start).unwrap_or("");
-                let title = before.split_whitespace().next_back().map(rashomon_text::fold);
-                let name_title = self.text.get(m.span.range()).and_then(|s| s.split_whitespace().next()).map(rashomon_text::fold);
+                let title = before
+                    .split_whitespace()
+                    .next_back()
+                    .map(rashomon_text::fold);
+                let name_title = self
+                    .text
+                    .get(m.span.range())
+                    .and_then(|s| s.split_whitespace().next())
+                    .map(rashomon_text::fold);
                 let hit = [title, name_title]
                     .into_iter()
                     .flatten()

@@ -13,12 +13,13 @@ pub const B: usize = 1;
 pub const I: usize = 2;
 pub const NL: usize = 3;
 
-/// Keys are already xxh3 hashes: no need to hash again.
+/// Keys are already xxh3 hashes: one multiply is enough.
 #[derive(Default)]
 pub struct IdHasher(u64);
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // Keys are 32-bit: spread them so hashbrown's top-7-bit tags are not all zero.
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -63,7 +64,8 @@ impl Model {
             let key = u64::from(u32::from_le_bytes(r[..4].try_into().ok()?));
             let mut w = [0f32; NL];
             for (l, wl) in w.iter_mut().enumerate() {
-                *wl = f32::from(i16::from_le_bytes(r[4 + 2 * l..6 + 2 * l].try_into().ok()?)) * scale;
+                *wl =
+                    f32::from(i16::from_le_bytes(r[4 + 2 * l..6 + 2 * l].try_into().ok()?)) * scale;
             }
             weights.insert(key, w);
         }
@@ -221,8 +223,10 @@ impl Features {
             };
             let inq = if doc.in_quote[i].is_some() { "q" } else { "n" };
             // Quotation marks nearby: the strongest cue-context signal.
-            let qprev = (i.saturating_sub(3)..i).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
-            let qnext = (i + 1..(i + 4).min(n)).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
+            let qprev =
+                (i.saturating_sub(3)..i).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
+            let qnext =
+                (i + 1..(i + 4).min(n)).any(|j| doc.kinds[j] == rashomon_model::TokenKind::Quote);
             let qctx = match (qprev, qnext) {
                 (true, true) => "b",
                 (true, false) => "p",
@@ -232,8 +236,16 @@ impl Features {
             let capb = (i.saturating_sub(3).max(s.start)..i).any(|j| doc.is_cap(j) && j > s.start);
             let pos = i - s.start;
             let to_end = s.end - i;
-            let pb = if pos < 4 { ["0", "1", "2", "3"][pos] } else { "+" };
-            let eb = if to_end < 4 { ["0", "1", "2", "3"][to_end] } else { "+" };
+            let pb = if pos < 4 {
+                ["0", "1", "2", "3"][pos]
+            } else {
+                "+"
+            };
+            let eb = if to_end < 4 {
+                ["0", "1", "2", "3"][to_end]
+            } else {
+                "+"
+            };
             let f = [
                 h(&mut buf, 0, &[]),
                 h(&mut buf, 1, &[w0]),

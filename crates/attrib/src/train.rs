@@ -32,7 +32,9 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
         let tags = gold_tags(&doc, a);
         let feats = Features::new(&doc);
         // Only what the tagger needs: per-token features plus sentence ids and words.
-        let prev_ok: Vec<bool> = (0..doc.len()).map(|i| i > 0 && doc.sent[i - 1] == doc.sent[i]).collect();
+        let prev_ok: Vec<bool> = (0..doc.len())
+            .map(|i| i > 0 && doc.sent[i - 1] == doc.sent[i])
+            .collect();
         let words: Vec<String> = doc.lower.clone();
         data.push((feats, tags, prev_ok, words));
     }

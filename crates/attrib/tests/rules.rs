@@ -2,16 +2,24 @@
 
 use rashomon_attrib::{extract, names};
 
-fn run(text: &str) -> Vec<(String, String, Vec<String>, bool, Option<String>)> {
+/// (source, cue, content pieces, direct, speaker entity name)
+type Row = (String, String, Vec<String>, bool, Option<String>);
+
+fn run(text: &str) -> Vec<Row> {
     let an = rashomon_text::analyze(text);
     let (m, e) = names::person_mentions(text, &an);
     extract(text, &an, &m, &e)
         .into_iter()
         .map(|a| {
             (
-                a.source.map(|s| s.slice(text).to_string()).unwrap_or_default(),
+                a.source
+                    .map(|s| s.slice(text).to_string())
+                    .unwrap_or_default(),
                 a.cue.map(|s| s.slice(text).to_string()).unwrap_or_default(),
-                a.content.iter().map(|s| s.slice(text).to_string()).collect(),
+                a.content
+                    .iter()
+                    .map(|s| s.slice(text).to_string())
+                    .collect(),
                 a.direct,
                 a.speaker_entity.map(|i| e[i].name.clone()),
             )
@@ -26,6 +34,127 @@ fn split_quote_gets_two_pieces() {
     eprintln!("{r:?}");
     let a = r.iter().find(|a| a.1 == "said").expect("said found");
     assert_eq!(a.0, "Roe");
-    assert_eq!(a.2, vec!["“We will not back down,”", "“This fight is about our families and our jobs.”"]);
+    assert_eq!(
+        a.2,
+        vec![
+            "“We will not back down,”",
+            "“This fight is about our families and our jobs.”"
+        ]
+    );
     assert!(a.3);
+}
+
+fn one<'a>(r: &'a [Row], cue: &str) -> &'a Row {
+    r.iter()
+        .find(|a| a.1 == cue)
+        .unwrap_or_else(|| panic!("no cue {cue:?} in {r:?}"))
+}
+
+#[test]
+fn indirect_speech_keeps_that() {
+    let t = "Campaign manager Robby Mook said that the campaign would spend more in Ohio.";
+    let r = run(t);
+    let a = one(&r, "said");
+    assert_eq!(a.0, "Campaign manager Robby Mook");
+    assert_eq!(a.2, vec!["that the campaign would spend more in Ohio"]);
+    assert!(!a.3);
+}
+
+#[test]
+fn content_before_cue_with_inverted_speaker() {
+    let t = "The plan will fail, said Senator Mary Smith.";
+    let r = run(t);
+    let a = one(&r, "said");
+    assert_eq!(a.0, "Senator Mary Smith");
+    assert_eq!(a.2, vec!["The plan will fail"]);
+}
+
+#[test]
+fn according_to_takes_the_other_clause() {
+    let t = "The talks collapsed late on Friday, according to two officials.";
+    let r = run(t);
+    let a = one(&r, "according to");
+    assert_eq!(a.0, "two officials");
+    assert_eq!(a.2, vec!["The talks collapsed late on Friday"]);
+}
+
+#[test]
+fn cue_first_direct_quote_and_pronoun_speaker() {
+    let t =
+        "Governor Ann Lee visited the plant on Monday. She told reporters, “We will rebuild it.”";
+    let r = run(t);
+    let a = r
+        .iter()
+        .find(|a| a.2.iter().any(|c| c.contains("We will rebuild it.")))
+        .expect("quote found");
+    assert_eq!(a.0, "She");
+    assert_eq!(a.2, vec!["“We will rebuild it.”"]);
+    assert!(a.3);
+    assert_eq!(a.4.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn straight_quotes_after_content() {
+    let t = "\"We are ready,\" a spokesman said.";
+    let r = run(t);
+    let a = one(&r, "said");
+    assert_eq!(a.0, "a spokesman");
+    assert_eq!(a.2, vec!["\"We are ready,\""]);
+    assert!(a.3);
+    assert_eq!(a.4, None);
+}
+
+#[test]
+fn participle_cue_takes_main_subject() {
+    let t = "Mayor Tom Hill praised the crews, adding that the roads would reopen soon.";
+    let r = run(t);
+    let a = one(&r, "adding");
+    assert_eq!(a.0, "Mayor Tom Hill");
+    assert_eq!(a.2, vec!["that the roads would reopen soon"]);
+}
+
+#[test]
+fn no_entities_means_no_speaker_entity() {
+    let t = "“We are ready,” John Smith said.";
+    let an = rashomon_text::analyze(t);
+    let r = extract(t, &an, &[], &[]);
+    assert!(!r.is_empty());
+    assert!(r.iter().all(|a| a.speaker_entity.is_none()));
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    fn check(t: &str) -> Result<(), TestCaseError> {
+        let an = rashomon_text::analyze(t);
+        let (m, e) = rashomon_attrib::names::person_mentions(t, &an);
+        for a in rashomon_attrib::extract(t, &an, &m, &e) {
+            let spans = a.source.iter().chain(a.cue.iter()).chain(a.content.iter());
+            for s in spans {
+                prop_assert!(s.start <= s.end && s.end <= t.len());
+                prop_assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            }
+            if let Some(i) = a.speaker_entity {
+                prop_assert!(i < e.len());
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn never_panics_on_any_text(t in "\\PC{0,200}") {
+            check(&t)?;
+        }
+
+        #[test]
+        fn spans_slice_newsy_text(words in proptest::collection::vec(
+            prop_oneof![Just("said"), Just("“"), Just("”"), Just("\""), Just("'"), Just("''"), Just(","), Just("."),
+                        Just("Trump"), Just("he"), Just("according"), Just("to"), Just("that"), Just("told"),
+                        Just("\n\n"), Just("Zelenskyy’s"), Just("—"), Just("reportedly"), Just(":"), Just("adding"),
+                        Just("Sen."), Just("Jane"), Just("Roe"), Just("("), Just(")"), Just("the"), Just("official")], 0..80)) {
+            check(&words.join(" "))?;
+        }
+    }
 }

@@ -19,10 +19,21 @@ fn run(path: &Path) -> Vec<Found> {
     extract(&text, &an, &m, &e)
         .into_iter()
         .map(|a| Found {
-            source: a.source.map(|s| s.slice(&text).to_string()).unwrap_or_default(),
+            source: a
+                .source
+                .map(|s| s.slice(&text).to_string())
+                .unwrap_or_default(),
             speaker: a.speaker_entity.map(|i| e[i].name.clone()),
-            cue: a.cue.map(|s| s.slice(&text).to_string()).unwrap_or_default(),
-            content: a.content.iter().map(|s| s.slice(&text)).collect::<Vec<_>>().join(" | "),
+            cue: a
+                .cue
+                .map(|s| s.slice(&text).to_string())
+                .unwrap_or_default(),
+            content: a
+                .content
+                .iter()
+                .map(|s| s.slice(&text))
+                .collect::<Vec<_>>()
+                .join(" | "),
             direct: a.direct,
         })
         .collect()
@@ -36,7 +47,13 @@ fn find<'a>(all: &'a [Found], quote: &str) -> &'a Found {
 
 fn speaker_is(f: &Found, last: &str) {
     let sp = f.speaker.as_deref().unwrap_or("");
-    assert!(sp.ends_with(last), "speaker of {:?} is {:?} (source {:?}), want {last}", f.content, sp, f.source);
+    assert!(
+        sp.ends_with(last),
+        "speaker of {:?} is {:?} (source {:?}), want {last}",
+        f.content,
+        sp,
+        f.source
+    );
 }
 
 #[test]
@@ -51,9 +68,15 @@ fn seed_quotes_and_speakers() {
     let fa = run(&a);
     let fb = run(&b);
     for f in fa.iter().chain(&fb) {
-        eprintln!("{:?} [{}] {:?} -> {:?} direct={}", f.source, f.cue, f.content, f.speaker, f.direct);
+        eprintln!(
+            "{:?} [{}] {:?} -> {:?} direct={}",
+            f.source, f.cue, f.content, f.speaker, f.direct
+        );
     }
-    let f = find(&fa, "My objective is to bring Putin back to the negotiating table");
+    let f = find(
+        &fa,
+        "My objective is to bring Putin back to the negotiating table",
+    );
     assert_eq!(f.source, "Trump");
     speaker_is(f, "Trump");
     assert!(f.direct);

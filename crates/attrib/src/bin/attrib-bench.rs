@@ -20,7 +20,10 @@ fn main() {
         }
     };
     let t0 = Instant::now();
-    let docs: Vec<_> = arts.iter().map(|a| rashomon_text::analyze(&a.text)).collect();
+    let docs: Vec<_> = arts
+        .iter()
+        .map(|a| rashomon_text::analyze(&a.text))
+        .collect();
     let analyze_s = t0.elapsed().as_secs_f64();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let _ = rashomon_attrib::model();

@@ -25,5 +25,10 @@ fn main() {
         eprintln!("error: {}: {e}", args[2]);
         std::process::exit(1);
     }
-    eprintln!("wrote {} features, {} bytes to {}", model.weights.len(), bytes.len(), args[2]);
+    eprintln!(
+        "wrote {} features, {} bytes to {}",
+        model.weights.len(),
+        bytes.len(),
+        args[2]
+    );
 }
