@@ -429,3 +429,41 @@ fn debug_dump(text: &str, gold: &[GoldRel], pred: &[Attribution]) {
     }
     eprintln!("{}", serde_json::json!({"k": "end"}));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_code_points_and_discontinuous_pieces_kept() {
+        let text = "“Ça va,” he said. “Bien.”";
+        // Code points: “=0 Ç=1 ... ”=8; "he"=9..11; "said"=12..16.
+        let ann = "T1\tSource 9 11\the\nT2\tCue 12 16\tsaid\nT3\tContent 0 8;18 25\t“Ça va,” “Bien.”\nT4\tAttribution 12 16\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tDiscard 0 1\tx\n";
+        let rels = parse_ann(text, ann).expect("parses");
+        assert_eq!(rels.len(), 1);
+        let r = &rels[0];
+        assert_eq!(r.source[0].slice(text), "he");
+        assert_eq!(r.cue[0].slice(text), "said");
+        let pieces: Vec<&str> = r.content.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(pieces, vec!["“Ça va,”", "“Bien.”"]);
+    }
+
+    #[test]
+    fn bad_offsets_are_an_error_not_a_panic() {
+        assert!(parse_ann("abc", "T1\tCue 2 99\tx\n").is_err());
+        assert!(parse_ann("abc", "T1\tCue x y\tx\n").is_err());
+    }
+
+    #[test]
+    fn exact_and_overlap_scoring() {
+        let text = "Trump said the war would end soon.";
+        let an = rashomon_text::analyze(text);
+        let gold = vec![vec![Span::new(11, 33)]];
+        let pred = vec![vec![Span::new(11, 24)]];
+        let mut acc = Acc::default();
+        score_component(&an, &gold, &pred, &mut acc);
+        assert_eq!(acc.exact, 0.0);
+        // gold 5 tokens, pred 3 tokens, 3 shared: F1 = 6/8.
+        assert!((acc.overlap - 0.75).abs() < 1e-9);
+    }
+}
