@@ -23,7 +23,14 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { min_count: 3, max_words: 40_000, contexts: 2_000, coarse_k: 64, fine_k: 512, iters: 10 }
+        ClusterConfig {
+            min_count: 3,
+            max_words: 40_000,
+            contexts: 2_000,
+            coarse_k: 64,
+            fine_k: 512,
+            iters: 10,
+        }
     }
 }
 
@@ -71,20 +78,29 @@ pub fn build_word_table(sents: &[Vec<String>], cfg: ClusterConfig) -> WordTable 
         .take(cfg.max_words)
         .map(|(w, _)| *w)
         .collect();
-    let word_index: HashMap<&str, usize> = words.iter().enumerate().map(|(i, w)| (w.as_str(), i)).collect();
+    let word_index: HashMap<&str, usize> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.as_str(), i))
+        .collect();
     let c = cfg.contexts as u32;
     let mut vecs: Vec<HashMap<u32, f32>> = vec![HashMap::new(); words.len()];
     for s in sents {
         let ls: Vec<String> = s.iter().map(|w| lower(w)).collect();
         for (i, w) in ls.iter().enumerate() {
-            let Some(&wi) = word_index.get(w.as_str()) else { continue };
+            let Some(&wi) = word_index.get(w.as_str()) else {
+                continue;
+            };
             let v = &mut vecs[wi];
             // Slots: left-1, right-1, left-2, right-2 (distance 2 at half weight).
             let mut add = |j: isize, slot: u32, wt: f32| {
                 let d = if j < 0 || j as usize >= ls.len() {
                     c // boundary marker
                 } else {
-                    ctx_index.get(ls[j as usize].as_str()).copied().unwrap_or(c + 1)
+                    ctx_index
+                        .get(ls[j as usize].as_str())
+                        .copied()
+                        .unwrap_or(c + 1)
                 };
                 *v.entry(slot * (c + 2) + d).or_default() += wt;
             };
@@ -112,7 +128,11 @@ pub fn build_word_table(sents: &[Vec<String>], cfg: ClusterConfig) -> WordTable 
     for (i, w) in words.iter().enumerate() {
         table.map.insert(
             word_hash(w),
-            WordInfo { coarse: coarse[i] as u16 + 1, fine: fine[i] as u16 + 1, case: 0 },
+            WordInfo {
+                coarse: coarse[i] as u16 + 1,
+                fine: fine[i] as u16 + 1,
+                case: 0,
+            },
         );
     }
     for (w, [lo, cap, all]) in &case {
@@ -205,15 +225,33 @@ mod tests {
         let mut sents = Vec::new();
         for city in ["paris", "london", "berlin", "rome"] {
             for _ in 0..5 {
-                sents.push(vec!["he".into(), "flew".into(), "to".into(), city.into(), "today".into()]);
+                sents.push(vec![
+                    "he".into(),
+                    "flew".into(),
+                    "to".into(),
+                    city.into(),
+                    "today".into(),
+                ]);
             }
         }
         for verb in ["ran", "walked", "swam", "jumped"] {
             for _ in 0..5 {
-                sents.push(vec!["she".into(), verb.to_string(), "quickly".into(), "home".into()]);
+                sents.push(vec![
+                    "she".into(),
+                    verb.to_string(),
+                    "quickly".into(),
+                    "home".into(),
+                ]);
             }
         }
-        let cfg = ClusterConfig { min_count: 3, max_words: 100, contexts: 20, coarse_k: 2, fine_k: 4, iters: 5 };
+        let cfg = ClusterConfig {
+            min_count: 3,
+            max_words: 100,
+            contexts: 20,
+            coarse_k: 2,
+            fine_k: 4,
+            iters: 5,
+        };
         let t = build_word_table(&sents, cfg);
         let get = |w: &str| t.map.get(&word_hash(w)).copied().unwrap_or_default();
         assert_eq!(get("paris").coarse, get("london").coarse);

@@ -16,17 +16,11 @@ pub struct Sentence {
 }
 
 /// Which columns hold the word and the label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Columns {
     pub word: usize,
     /// `None`: the last column.
     pub label: Option<usize>,
-}
-
-impl Default for Columns {
-    fn default() -> Self {
-        Columns { word: 0, label: None }
-    }
 }
 
 /// Read a file: word in the first column, label in the last.
@@ -159,9 +153,13 @@ mod tests {
 
     #[test]
     fn iob2_ud_columns_and_comments() {
-        let text = "# sent_id = x-1\n# text = Al Zaman : hi\n1\tAl\tB-ORG\t-\ts\n2\tZaman\tI-ORG\t-\ts\n\
+        let text =
+            "# sent_id = x-1\n# text = Al Zaman : hi\n1\tAl\tB-ORG\t-\ts\n2\tZaman\tI-ORG\t-\ts\n\
                     3\t:\tO\n\n\n4\tKyiv\tB-LOC\t-\ts\n";
-        let cols = Columns { word: 1, label: Some(2) };
+        let cols = Columns {
+            word: 1,
+            label: Some(2),
+        };
         let s = parse_str(text, "t", cols, &p).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].words, vec!["Al", "Zaman", ":"]);

@@ -20,11 +20,30 @@ pub struct Prf {
 
 impl Prf {
     fn finish(gold: usize, predicted: usize, correct: usize) -> Prf {
-        let p = if predicted == 0 { 0.0 } else { 100.0 * correct as f64 / predicted as f64 };
-        let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if predicted == 0 {
+            0.0
+        } else {
+            100.0 * correct as f64 / predicted as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            100.0 * correct as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         let round = |x: f64| (x * 100.0).round() / 100.0;
-        Prf { precision: round(p), recall: round(r), f1: round(f), gold, predicted, correct }
+        Prf {
+            precision: round(p),
+            recall: round(r),
+            f1: round(f),
+            gold,
+            predicted,
+            correct,
+        }
     }
 }
 
@@ -49,7 +68,11 @@ pub struct EvalReport {
 /// Tag every sentence of a CoNLL file and score the result.
 pub fn evaluate(model: &NerModel, path: &Path) -> Result<EvalReport, NerError> {
     let sents = conll::read(path)?;
-    Ok(evaluate_sentences(model, &sents, &path.display().to_string()))
+    Ok(evaluate_sentences(
+        model,
+        &sents,
+        &path.display().to_string(),
+    ))
 }
 
 pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> EvalReport {
@@ -68,7 +91,10 @@ pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> E
         let gset: HashSet<_> = gold.iter().cloned().collect();
         for (r, k) in &gold {
             counts.entry(*k).or_default().0 += 1;
-            if !pred.iter().any(|(pr, _)| pr.start < r.end && r.start < pr.end) {
+            if !pred
+                .iter()
+                .any(|(pr, _)| pr.start < r.end && r.start < pr.end)
+            {
                 *errors.entry(format!("missed {}", k.as_str())).or_default() += 1;
             }
         }
@@ -81,7 +107,10 @@ pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> E
             }
             let class = if let Some((_, gk)) = gold.iter().find(|(gr, _)| gr == r) {
                 format!("type {}->{}", gk.as_str(), k.as_str())
-            } else if gold.iter().any(|(gr, _)| gr.start < r.end && r.start < gr.end) {
+            } else if gold
+                .iter()
+                .any(|(gr, _)| gr.start < r.end && r.start < gr.end)
+            {
                 format!("boundary {}", k.as_str())
             } else {
                 format!("spurious {}", k.as_str())
@@ -106,7 +135,11 @@ pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> E
         per_type,
         errors,
         tag_seconds: (secs * 1000.0).round() / 1000.0,
-        tokens_per_second: if secs > 0.0 { (tokens as f64 / secs).round() } else { 0.0 },
+        tokens_per_second: if secs > 0.0 {
+            (tokens as f64 / secs).round()
+        } else {
+            0.0
+        },
     }
 }
 

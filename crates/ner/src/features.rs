@@ -210,7 +210,11 @@ pub(crate) fn extract(
             ..Tok::default()
         };
         // Affixes of 1-4 characters (char boundaries, no allocation).
-        let ends = lower.char_indices().skip(1).map(|(i, _)| i).chain([lower.len()]);
+        let ends = lower
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain([lower.len()]);
         for (k, e) in ends.take(4).enumerate() {
             t.pre[k] = word_hash(&lower[..e]);
         }
@@ -229,7 +233,13 @@ pub(crate) fn extract(
     }
     for &(start, len, cats) in &s.gaz {
         for i in start..start + len {
-            let pos = if len == 1 { 2 } else if i == start { 0 } else { 1 };
+            let pos = if len == 1 {
+                2
+            } else if i == start {
+                0
+            } else {
+                1
+            };
             for bit in 0..4 {
                 if cats & (1 << bit) != 0 {
                     s.gaz_tok[i].push((bit as u64 * 4 + pos, len.min(4) as u64));
@@ -238,7 +248,10 @@ pub(crate) fn extract(
         }
     }
     // Share of numeric tokens: results tables and standings read differently.
-    let nums = words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count();
+    let nums = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
     let table_row: u64 = if n >= 3 && nums * 3 >= n { 1 } else { 0 };
     let mask = (1u64 << bits) - 1;
     let mut feats = std::mem::take(out);
@@ -258,7 +271,11 @@ pub(crate) fn extract(
     };
     let get = |i: isize| -> Tok {
         if i < 0 || i as usize >= n {
-            Tok { lh: if i < 0 { BOS } else { EOS }, sc: 8, ..Tok::default() }
+            Tok {
+                lh: if i < 0 { BOS } else { EOS },
+                sc: 8,
+                ..Tok::default()
+            }
         } else {
             s.toks[i as usize]
         }
@@ -270,7 +287,13 @@ pub(crate) fn extract(
         let (p1, n1) = (get(ii - 1), get(ii + 1));
         // Casing context: 0 ordinary, 1 sentence-initial (or after an opening quote), 2 headline.
         let initial = i == 0 || (i == 1 && p1.sc == SC_PUNCT);
-        let state: u64 = if caps { 2 } else if initial { 1 } else { 0 };
+        let state: u64 = if caps {
+            2
+        } else if initial {
+            1
+        } else {
+            0
+        };
         push!(1, 0);
         push!(2, t.lh);
         push!(3, lh(ii - 1));
@@ -343,7 +366,13 @@ mod tests {
         assert_eq!(shape_class("Kyiv"), SC_INITCAP);
         assert_eq!(shape_class("iPhone"), SC_MIXED);
         assert_eq!(shape_class("1996"), SC_DIGIT);
-        assert!(all_caps_sentence(&["CRICKET", "-", "LEICESTERSHIRE", "TAKE", "OVER"]));
+        assert!(all_caps_sentence(&[
+            "CRICKET",
+            "-",
+            "LEICESTERSHIRE",
+            "TAKE",
+            "OVER"
+        ]));
         assert!(!all_caps_sentence(&["NATO", "said", "so"]));
     }
 
@@ -352,7 +381,16 @@ mod tests {
         let t = WordTable::default();
         let mut s = Scratch::default();
         let (mut a, mut oa, mut b, mut ob) = (vec![], vec![], vec![], vec![]);
-        let w = ["Putin", "met", "Trump", "in", "Anchorage", ",", "Alaska", "."];
+        let w = [
+            "Putin",
+            "met",
+            "Trump",
+            "in",
+            "Anchorage",
+            ",",
+            "Alaska",
+            ".",
+        ];
         extract(&w, &t, 16, &mut s, &mut a, &mut oa);
         extract(&w, &t, 16, &mut s, &mut b, &mut ob);
         assert_eq!(a, b);

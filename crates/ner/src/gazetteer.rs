@@ -46,7 +46,12 @@ fn gaz() -> &'static Gaz {
     static G: OnceLock<Gaz> = OnceLock::new();
     G.get_or_init(|| {
         let mut map = crate::features::IdMap::<u8>::default();
-        for (text, cat) in [(COUNTRIES, COUNTRY), (PLACES, PLACE), (DEMONYMS, DEMONYM), (ORGS, ORG)] {
+        for (text, cat) in [
+            (COUNTRIES, COUNTRY),
+            (PLACES, PLACE),
+            (DEMONYMS, DEMONYM),
+            (ORGS, ORG),
+        ] {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).
                 let toks = simple_tokenize(line);
@@ -118,6 +123,16 @@ pub(crate) fn matches(hashes: &[u64], out: &mut Vec<(usize, usize, u8)>) {
     }
 }
 
+/// Country names (for synthetic training datelines).
+pub fn country_names() -> Vec<&'static str> {
+    COUNTRIES.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Place names other than countries.
+pub fn place_names() -> Vec<&'static str> {
+    PLACES.lines().filter(|l| !l.is_empty()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,17 +154,11 @@ mod tests {
         let h: Vec<u64> = words.iter().map(|w| word_hash(&w.to_lowercase())).collect();
         let mut m = Vec::new();
         matches(&h, &mut m);
-        assert!(m.iter().any(|&(s, l, c)| s == 1 && l == 2 && c & COUNTRY != 0));
-        assert!(m.iter().any(|&(s, l, c)| s == 4 && l == 2 && c & COUNTRY != 0));
+        assert!(m
+            .iter()
+            .any(|&(s, l, c)| s == 1 && l == 2 && c & COUNTRY != 0));
+        assert!(m
+            .iter()
+            .any(|&(s, l, c)| s == 4 && l == 2 && c & COUNTRY != 0));
     }
-}
-
-/// Country names (for synthetic training datelines).
-pub fn country_names() -> Vec<&'static str> {
-    COUNTRIES.lines().filter(|l| !l.is_empty()).collect()
-}
-
-/// Place names other than countries.
-pub fn place_names() -> Vec<&'static str> {
-    PLACES.lines().filter(|l| !l.is_empty()).collect()
 }

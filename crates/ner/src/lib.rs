@@ -206,8 +206,7 @@ pub fn simple_tokenize(text: &str) -> Vec<&str> {
         }
         // Trailing punctuation, collected in reverse.
         let mut tail = Vec::new();
-        loop {
-            let Some(c) = rest.chars().next_back() else { break };
+        while let Some(c) = rest.chars().next_back() {
             if c.is_alphanumeric() {
                 break;
             }
@@ -260,7 +259,10 @@ mod tests {
         assert_eq!(NerLabel::parse("I-NORP"), Some(NerLabel::I(Kind::Misc)));
         assert_eq!(NerLabel::parse("B-DATE"), Some(NerLabel::O));
         assert_eq!(NerLabel::parse("O"), Some(NerLabel::O));
-        assert_eq!(NerLabel::parse("B-corporation"), Some(NerLabel::B(Kind::Org)));
+        assert_eq!(
+            NerLabel::parse("B-corporation"),
+            Some(NerLabel::B(Kind::Org))
+        );
         assert_eq!(NerLabel::parse("NNP"), None);
         assert_eq!(NerLabel::B(Kind::Misc).to_string(), "B-MISC");
     }
@@ -268,20 +270,50 @@ mod tests {
     #[test]
     fn spans_decode() {
         use NerLabel::*;
-        let l = [B(Kind::Per), I(Kind::Per), O, I(Kind::Loc), B(Kind::Loc), I(Kind::Org)];
+        let l = [
+            B(Kind::Per),
+            I(Kind::Per),
+            O,
+            I(Kind::Loc),
+            B(Kind::Loc),
+            I(Kind::Org),
+        ];
         assert_eq!(
             spans(&l),
-            vec![(0..2, Kind::Per), (3..4, Kind::Loc), (4..5, Kind::Loc), (5..6, Kind::Org)]
+            vec![
+                (0..2, Kind::Per),
+                (3..4, Kind::Loc),
+                (4..5, Kind::Loc),
+                (5..6, Kind::Org)
+            ]
         );
     }
 
     #[test]
     fn tokenizer() {
-        let t = simple_tokenize("Trump's \"visit\" to the U.S. (Joint Base Elmendorf-Richardson), Kyiv.");
+        let t = simple_tokenize(
+            "Trump's \"visit\" to the U.S. (Joint Base Elmendorf-Richardson), Kyiv.",
+        );
         assert_eq!(
             t,
-            vec!["Trump", "'s", "\"", "visit", "\"", "to", "the", "U.S.", "(", "Joint", "Base",
-                 "Elmendorf-Richardson", ")", ",", "Kyiv", "."]
+            vec![
+                "Trump",
+                "'s",
+                "\"",
+                "visit",
+                "\"",
+                "to",
+                "the",
+                "U.S.",
+                "(",
+                "Joint",
+                "Base",
+                "Elmendorf-Richardson",
+                ")",
+                ",",
+                "Kyiv",
+                "."
+            ]
         );
     }
 }

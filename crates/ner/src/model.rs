@@ -8,6 +8,9 @@ use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 const L: usize = NUM_LABELS;
+/// In-memory row stride: 16 lanes so a row is one aligned half cache line
+/// and the accumulation vectorises (lanes 9..16 stay zero).
+pub(crate) const STRIDE: usize = 16;
 const MAGIC: &[u8; 4] = b"RNER";
 const VERSION: u32 = 1;
 
@@ -18,7 +21,8 @@ static BUILTIN: &[u8] = include_bytes!("../model/ner.bin");
 pub struct NerModel {
     pub(crate) bits: u32,
     pub(crate) scale: f32,
-    pub(crate) weights: Vec<i16>,
+    /// `STRIDE` lanes per hashed feature row.
+    pub(crate) weights: Vec<[i16; STRIDE]>,
     pub(crate) start: [f32; L],
     pub(crate) trans: [[f32; L]; L],
     pub(crate) table: WordTable,
@@ -36,9 +40,23 @@ thread_local! {
     static BUF: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
-/// Transition validity: `I-X` only after `B-X` or `I-X`.
-pub(crate) fn allowed(prev: usize, next: usize) -> bool {
-    NerLabel::from_index(prev).can_precede(NerLabel::from_index(next))
+/// Transition validity: `I-X` only after `B-X` or `I-X` (index 5+k after 1+k or 5+k).
+const ALLOWED: [[bool; L]; L] = {
+    let mut a = [[true; L]; L];
+    let mut p = 0;
+    while p < L {
+        let mut k = 0;
+        while k < 4 {
+            a[p][5 + k] = p == 1 + k || p == 5 + k;
+            k += 1;
+        }
+        p += 1;
+    }
+    a
+};
+
+fn allowed(prev: usize, next: usize) -> bool {
+    ALLOWED[prev][next]
 }
 
 /// First-order Viterbi. `mask[t]` (bit per label) restricts the labels of token t.
@@ -56,6 +74,15 @@ pub(crate) fn viterbi(
     }
     let ok = |t: usize, l: usize| mask.is_none_or(|m| m[t] & (1 << l) != 0);
     let neg = f32::NEG_INFINITY;
+    // Invalid BIO transitions get -inf once, outside the inner loop.
+    let mut tr = *trans;
+    for (p, row) in tr.iter_mut().enumerate() {
+        for (l, v) in row.iter_mut().enumerate() {
+            if !ALLOWED[p][l] {
+                *v = neg;
+            }
+        }
+    }
     let mut score = [neg; L];
     for l in 0..L {
         if ok(0, l) && allowed(0, l) {
@@ -72,10 +99,7 @@ pub(crate) fn viterbi(
             let mut best = neg;
             let mut arg = 0u8;
             for p in 0..L {
-                if score[p] == neg || !allowed(p, l) {
-                    continue;
-                }
-                let s = score[p] + trans[p][l];
+                let s = score[p] + tr[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -118,11 +142,15 @@ fn retype_long_gazetteer_matches(labels: &mut [NerLabel], matches: &[(usize, usi
         let end = start + len;
         let exact = len >= 3
             && matches!(labels[start], NerLabel::B(_))
-            && labels[start + 1..end].iter().all(|l| matches!(l, NerLabel::I(_)))
+            && labels[start + 1..end]
+                .iter()
+                .all(|l| matches!(l, NerLabel::I(_)))
             && !matches!(labels.get(end), Some(NerLabel::I(_)));
         if exact {
             labels[start] = NerLabel::B(kind);
-            labels[start + 1..end].iter_mut().for_each(|l| *l = NerLabel::I(kind));
+            labels[start + 1..end]
+                .iter_mut()
+                .for_each(|l| *l = NerLabel::I(kind));
         }
     }
 }
@@ -146,7 +174,7 @@ impl NerModel {
         NerModel {
             bits,
             scale: 1.0,
-            weights: vec![0; L << bits],
+            weights: vec![[0; STRIDE]; 1 << bits],
             start: [0.0; L],
             trans: [[0.0; L]; L],
             table: WordTable::default(),
@@ -161,11 +189,21 @@ impl NerModel {
         BUF.with(|b| {
             let mut b = b.borrow_mut();
             let b = &mut *b;
-            features::extract(words, &self.table, self.bits, &mut b.scratch, &mut b.feats, &mut b.offs);
+            features::extract(
+                words,
+                &self.table,
+                self.bits,
+                &mut b.scratch,
+                &mut b.feats,
+                &mut b.offs,
+            );
             self.emissions(&b.feats, &b.offs, &mut b.em);
             let mut path = Vec::with_capacity(words.len());
             viterbi(&b.em, &self.start, &self.trans, None, &mut path);
-            let mut labels: Vec<NerLabel> = path.into_iter().map(|l| NerLabel::from_index(l as usize)).collect();
+            let mut labels: Vec<NerLabel> = path
+                .into_iter()
+                .map(|l| NerLabel::from_index(l as usize))
+                .collect();
             retype_long_gazetteer_matches(&mut labels, b.scratch.gaz_matches());
             labels
         })
@@ -179,11 +217,12 @@ impl NerModel {
     fn emissions(&self, feats: &[u32], offs: &[u32], em: &mut Vec<[f32; L]>) {
         em.clear();
         for w in offs.windows(2) {
-            let mut acc = [0i32; L];
+            let mut acc = [0i32; STRIDE];
             for &f in &feats[w[0] as usize..w[1] as usize] {
-                let row = &self.weights[f as usize * L..f as usize * L + L];
-                for l in 0..L {
-                    acc[l] += row[l] as i32;
+                if let Some(row) = self.weights.get(f as usize) {
+                    for l in 0..STRIDE {
+                        acc[l] += row[l] as i32;
+                    }
                 }
             }
             let mut e = [0f32; L];
@@ -214,7 +253,7 @@ impl NerModel {
         // Weights stored label-major so equal neighbours compress well.
         for l in 0..L {
             for r in 0..(1usize << self.bits) {
-                raw.extend_from_slice(&self.weights[r * L + l].to_le_bytes());
+                raw.extend_from_slice(&self.weights[r][l].to_le_bytes());
             }
         }
         let mut out = Vec::new();
@@ -263,18 +302,25 @@ impl NerModel {
             table.map.insert(k, WordInfo { coarse, fine, case });
         }
         let rows = 1usize << bits;
-        let mut weights = vec![0i16; rows * L];
+        let mut weights = vec![[0i16; STRIDE]; rows];
         let w = r.take(rows * L * 2)?;
-        for l in 0..L {
-            for row in 0..rows {
-                let i = (l * rows + row) * 2;
-                weights[row * L + l] = i16::from_le_bytes([w[i], w[i + 1]]);
+        // Stored label-major: chunk l holds lane l of every row.
+        for (l, lane) in w.chunks_exact(rows * 2).enumerate() {
+            for (row, b) in weights.iter_mut().zip(lane.chunks_exact(2)) {
+                row[l] = i16::from_le_bytes([b[0], b[1]]);
             }
         }
         if r.p != raw.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(NerModel { bits, scale, weights, start, trans, table })
+        Ok(NerModel {
+            bits,
+            scale,
+            weights,
+            start,
+            trans,
+            table,
+        })
     }
 }
 
@@ -308,5 +354,35 @@ impl<'a> Reader<'a> {
         let mut a = [0u8; 8];
         a.copy_from_slice(s);
         Ok(u64::from_le_bytes(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_table_matches_bio_rule() {
+        for p in 0..L {
+            for l in 0..L {
+                let want = NerLabel::from_index(p).can_precede(NerLabel::from_index(l));
+                assert_eq!(allowed(p, l), want, "{p}->{l}");
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_mask_and_bio() {
+        // Emissions prefer I-PER everywhere, which is invalid at the start.
+        let mut em = vec![[0f32; L]; 3];
+        for e in &mut em {
+            e[NerLabel::I(Kind::Per).index()] = 5.0;
+        }
+        let mut out = Vec::new();
+        viterbi(&em, &[0.0; L], &[[0.0; L]; L], None, &mut out);
+        assert_ne!(out[0] as usize, NerLabel::I(Kind::Per).index());
+        let mask = vec![1u16; 3]; // only O allowed
+        viterbi(&em, &[0.0; L], &[[0.0; L]; L], Some(&mask), &mut out);
+        assert_eq!(out, vec![0, 0, 0]);
     }
 }

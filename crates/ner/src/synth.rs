@@ -32,34 +32,60 @@ struct Builder {
 
 impl Builder {
     fn o(&mut self, w: &str) {
-        self.words.push(if self.upper { w.to_uppercase() } else { w.to_string() });
+        self.words.push(if self.upper {
+            w.to_uppercase()
+        } else {
+            w.to_string()
+        });
         self.labels.push(NerLabel::O);
     }
     fn ent(&mut self, text: &str, k: Kind) {
         for (j, t) in simple_tokenize(text).into_iter().enumerate() {
-            self.words.push(if self.upper { t.to_uppercase() } else { t.to_string() });
-            self.labels.push(if j == 0 { NerLabel::B(k) } else { NerLabel::I(k) });
+            self.words.push(if self.upper {
+                t.to_uppercase()
+            } else {
+                t.to_string()
+            });
+            self.labels.push(if j == 0 {
+                NerLabel::B(k)
+            } else {
+                NerLabel::I(k)
+            });
         }
     }
     fn done(self) -> Sentence {
-        Sentence { words: self.words, labels: self.labels }
+        Sentence {
+            words: self.words,
+            labels: self.labels,
+        }
     }
 }
 
 /// News datelines ("LONDON 2024-08-30", "Paris, France, Aug. 3", "Kyiv (Reuters)").
 pub fn datelines(places: &[&str], countries: &[&str], n: usize) -> Vec<Sentence> {
-    let months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+    let months = [
+        "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+        "Dec.",
+    ];
     let mut r = Rng(0x2545_F491_4F6C_DD1D);
     (0..n)
         .map(|i| {
-            let mut b = Builder { upper: i % 2 == 0, ..Builder::default() };
+            let mut b = Builder {
+                upper: i % 2 == 0,
+                ..Builder::default()
+            };
             b.ent(r.pick(places), Kind::Loc);
             if r.next(3) == 0 {
                 b.o(",");
                 b.ent(r.pick(countries), Kind::Loc);
             }
             match r.next(3) {
-                0 => b.o(&format!("{}-{:02}-{:02}", 1990 + r.next(36), 1 + r.next(12), 1 + r.next(28))),
+                0 => b.o(&format!(
+                    "{}-{:02}-{:02}",
+                    1990 + r.next(36),
+                    1 + r.next(12),
+                    1 + r.next(28)
+                )),
                 1 => {
                     b.o(r.pick(&months));
                     b.o(&format!("{}", 1 + r.next(28)));
@@ -78,7 +104,16 @@ pub fn datelines(places: &[&str], countries: &[&str], n: usize) -> Vec<Sentence>
 /// Sports results lines: club = place name tagged ORG, national side = country LOC.
 pub fn sports(places: &[&str], countries: &[&str], people: &[&str], n: usize) -> Vec<Sentence> {
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
-    let sports = ["SOCCER", "CRICKET", "RUGBY", "BASEBALL", "TENNIS", "GOLF", "ATHLETICS", "BASKETBALL"];
+    let sports = [
+        "SOCCER",
+        "CRICKET",
+        "RUGBY",
+        "BASEBALL",
+        "TENNIS",
+        "GOLF",
+        "ATHLETICS",
+        "BASKETBALL",
+    ];
     let surname = |p: &str| p.rsplit(' ').next().unwrap_or(p).to_string();
     (0..n)
         .map(|i| {

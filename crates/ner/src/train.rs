@@ -31,7 +31,11 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { bits: 20, epochs: 8, seed: 42 }
+        TrainConfig {
+            bits: 20,
+            epochs: 8,
+            seed: 42,
+        }
     }
 }
 
@@ -91,26 +95,49 @@ impl Weights {
         let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
         let max = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
         let scale = max / 32767.0;
-        let weights = avg.iter().map(|x| (x / scale).round() as i16).collect();
+        let weights = avg
+            .chunks(L)
+            .map(|c| {
+                let mut row = [0i16; crate::model::STRIDE];
+                for (r, x) in row.iter_mut().zip(c) {
+                    *r = (x / scale).round() as i16;
+                }
+                row
+            })
+            .collect();
         let mut start = [0f32; L];
         let mut trans = [[0f32; L]; L];
         for l in 0..L {
             start[l] = self.start[l] - self.ustart[l] / c;
-            for m in 0..L {
-                trans[l][m] = self.trans[l][m] - self.utrans[l][m] / c;
+            for (m, t) in trans[l].iter_mut().enumerate() {
+                *t = self.trans[l][m] - self.utrans[l][m] / c;
             }
         }
-        NerModel { bits, scale, weights, start, trans, table: table.clone() }
+        NerModel {
+            bits,
+            scale,
+            weights,
+            start,
+            trans,
+            table: table.clone(),
+        }
     }
 }
 
-fn prepare(s: &Sentence, partial_misc: bool, table: &WordTable, bits: u32, sc: &mut Scratch) -> Example {
+fn prepare(
+    s: &Sentence,
+    partial_misc: bool,
+    table: &WordTable,
+    bits: u32,
+    sc: &mut Scratch,
+) -> Example {
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let (mut feats, mut offs) = (Vec::new(), Vec::new());
     features::extract(&words, table, bits, sc, &mut feats, &mut offs);
     let gold: Vec<u8> = s.labels.iter().map(|l| l.index() as u8).collect();
     let mask = partial_misc.then(|| {
-        let misc = (1u16 << NerLabel::B(crate::Kind::Misc).index()) | (1u16 << NerLabel::I(crate::Kind::Misc).index());
+        let misc = (1u16 << NerLabel::B(crate::Kind::Misc).index())
+            | (1u16 << NerLabel::I(crate::Kind::Misc).index());
         gold.iter()
             .enumerate()
             .map(|(i, &g)| match g {
@@ -119,21 +146,65 @@ fn prepare(s: &Sentence, partial_misc: bool, table: &WordTable, bits: u32, sc: &
             })
             .collect()
     });
-    Example { feats, offs, gold, mask }
+    Example {
+        feats,
+        offs,
+        gold,
+        mask,
+    }
 }
 
 const NEVER_MISC: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "mr", "mrs",
-    "ms", "dr", "the", "a", "an",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "the",
+    "a",
+    "an",
 ];
 
 /// Where a corpus without MISC says O, a MISC name is still possible only on
 /// a capitalised token that is not a date word, or on a short connector
 /// between two capitalised tokens ("Festival of Britain").
 fn could_be_misc(words: &[String], i: usize) -> bool {
-    let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let cap = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
     let w = &words[i];
     let lw = w.to_lowercase();
     if NEVER_MISC.contains(&lw.trim_end_matches('.')) && !(i > 0 && cap(&words[i - 1])) {
@@ -208,7 +279,10 @@ pub fn train(
             wt.c += 1.0;
         }
         model = wt.averaged(cfg.bits, table);
-        let reports: Vec<EvalReport> = dev.iter().map(|(n, s)| evaluate_sentences(&model, s, n)).collect();
+        let reports: Vec<EvalReport> = dev
+            .iter()
+            .map(|(n, s)| evaluate_sentences(&model, s, n))
+            .collect();
         report(epoch, &reports);
     }
     model
@@ -234,6 +308,9 @@ pub fn upper_copies(sents: &[Sentence], every: usize) -> Vec<Sentence> {
     sents
         .iter()
         .step_by(every.max(1))
-        .map(|s| Sentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), labels: s.labels.clone() })
+        .map(|s| Sentence {
+            words: s.words.iter().map(|w| w.to_uppercase()).collect(),
+            labels: s.labels.clone(),
+        })
         .collect()
 }

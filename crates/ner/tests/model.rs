@@ -13,8 +13,21 @@ fn save_load_roundtrip_gives_same_tags() {
     let bytes = m.to_bytes();
     let back = NerModel::load(&bytes).expect("reload");
     let sents = [
-        vec!["Donald", "Trump", "met", "Vladimir", "Putin", "in", "Anchorage", ",", "Alaska", "."],
-        vec!["NATO", "and", "the", "European", "Union", "backed", "Kyiv", "."],
+        vec![
+            "Donald",
+            "Trump",
+            "met",
+            "Vladimir",
+            "Putin",
+            "in",
+            "Anchorage",
+            ",",
+            "Alaska",
+            ".",
+        ],
+        vec![
+            "NATO", "and", "the", "European", "Union", "backed", "Kyiv", ".",
+        ],
         vec!["SOCCER", "-", "LEEDS", "BEAT", "CHELSEA", "2-1"],
     ];
     for s in &sents {

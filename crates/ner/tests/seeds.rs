@@ -19,7 +19,9 @@ fn seed_entities() -> Option<BTreeSet<(String, Kind)>> {
     let model = NerModel::builtin();
     let mut found = BTreeSet::new();
     for p in paths {
-        let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
         for line in text.lines() {
             let toks = simple_tokenize(line);
             for sent in toks.split_inclusive(|t| matches!(*t, "." | "!" | "?")) {
@@ -51,12 +53,24 @@ fn seed_names_are_typed() {
         .iter()
         .any(|(s, k)| *k == Kind::Per && (s.ends_with("Zelensky") || s.ends_with("Zelenskyy")));
     assert!(zel, "no Zelensky(y) as PER in {found:?}");
-    assert!(!found.iter().any(|(s, k)| s == "Kyiv" && *k == Kind::Per), "Kyiv tagged PER");
+    assert!(
+        !found.iter().any(|(s, k)| s == "Kyiv" && *k == Kind::Per),
+        "Kyiv tagged PER"
+    );
 }
 
 #[test]
 fn builtin_tags_a_news_sentence() {
-    let words = ["Ukrainian", "President", "Volodymyr", "Zelenskyy", "flew", "to", "Kyiv", "."];
+    let words = [
+        "Ukrainian",
+        "President",
+        "Volodymyr",
+        "Zelenskyy",
+        "flew",
+        "to",
+        "Kyiv",
+        ".",
+    ];
     let ents = NerModel::builtin().entities(&words);
     assert!(ents.contains(&(2..4, Kind::Per)), "{ents:?}");
     assert!(ents.contains(&(6..7, Kind::Loc)), "{ents:?}");

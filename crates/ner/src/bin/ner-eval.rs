@@ -50,7 +50,10 @@ fn main() -> ExitCode {
     for _ in 0..passes.max(1) {
         match evaluate(model, Path::new(file)) {
             Ok(r) => {
-                if best.as_ref().is_none_or(|b| r.tokens_per_second > b.tokens_per_second) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| r.tokens_per_second > b.tokens_per_second)
+                {
                     best = Some(r);
                 }
             }
@@ -74,7 +77,9 @@ fn main() -> ExitCode {
 
 /// Print each sentence with a wrong entity as `word/GOLD/PRED` (stderr).
 fn dump_errors(model: &NerModel, path: &Path) {
-    let Ok(sents) = rashomon_ner::conll::read(path) else { return };
+    let Ok(sents) = rashomon_ner::conll::read(path) else {
+        return;
+    };
     for s in sents {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let pred = model.tag(&words);
@@ -84,7 +89,13 @@ fn dump_errors(model: &NerModel, path: &Path) {
         let line: Vec<String> = words
             .iter()
             .zip(s.labels.iter().zip(&pred))
-            .map(|(w, (g, p))| if g == p { w.to_string() } else { format!("{w}/{g}/{p}") })
+            .map(|(w, (g, p))| {
+                if g == p {
+                    w.to_string()
+                } else {
+                    format!("{w}/{g}/{p}")
+                }
+            })
             .collect();
         eprintln!("{}", line.join(" "));
     }

@@ -53,34 +53,69 @@ fn parse_args() -> Result<Args, String> {
 
 /// WNUT-17: group -> ORG (teams, bands); product / creative-work -> MISC.
 fn wnut_tag(t: &str) -> Option<NerLabel> {
-    let t = t.replace("creative-work", "MISC").replace("product", "MISC").replace("group", "ORG");
+    let t = t
+        .replace("creative-work", "MISC")
+        .replace("product", "MISC")
+        .replace("group", "ORG");
     NerLabel::parse(&t)
 }
 
 fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
-    let ud = Columns { word: 1, label: Some(2) };
-    let first2 = Columns { word: 0, label: Some(1) };
+    let ud = Columns {
+        word: 1,
+        label: Some(2),
+    };
+    let first2 = Columns {
+        word: 0,
+        label: Some(1),
+    };
     let std = Columns::default();
     let p = |t: &str| NerLabel::parse(t);
     let mut sets = Vec::new();
-    let mut add = |name: &str, files: &[&str], cols: Columns, repeat: usize, partial: bool| -> Result<(), NerError> {
+    let mut add = |name: &str,
+                   files: &[&str],
+                   cols: Columns,
+                   repeat: usize,
+                   partial: bool|
+     -> Result<(), NerError> {
         let mut sentences = Vec::new();
         for f in files {
             sentences.extend(conll::read_with(dir.join(f), cols, &p)?);
         }
-        sets.push(TrainSet { name: name.into(), sentences, repeat, partial_misc: partial });
+        sets.push(TrainSet {
+            name: name.into(),
+            sentences,
+            repeat,
+            partial_misc: partial,
+        });
         Ok(())
     };
     add(
         "uner-en-ewt",
-        &["uner-en-ewt/en_ewt-ud-train.iob2", "uner-en-ewt/en_ewt-ud-dev.iob2", "uner-en-ewt/en_ewt-ud-test.iob2"],
+        &[
+            "uner-en-ewt/en_ewt-ud-train.iob2",
+            "uner-en-ewt/en_ewt-ud-dev.iob2",
+            "uner-en-ewt/en_ewt-ud-test.iob2",
+        ],
         ud,
         1,
         true,
     )?;
-    add("uner-en-pud", &["uner-en-pud/en_pud-ud-test.iob2"], ud, 2, true)?;
+    add(
+        "uner-en-pud",
+        &["uner-en-pud/en_pud-ud-test.iob2"],
+        ud,
+        2,
+        true,
+    )?;
     // GUM MISC is derived heuristically (adjectival nationalities are O), so its O may be MISC too.
-    add("gum", &["gum/train.iob2", "gum/dev.iob2", "gum/test.iob2"], first2, 2, true)?;
+    add(
+        "gum",
+        &["gum/train.iob2", "gum/dev.iob2", "gum/test.iob2"],
+        first2,
+        2,
+        true,
+    )?;
     add("wikigold", &["wikigold/wikigold.conll.txt"], std, 4, false)?;
     add(
         "btc",
@@ -95,24 +130,47 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         1,
         true,
     )?;
-    add("btc-g-news", &["broad-twitter-corpus/g.conll"], std, 2, true)?;
+    add(
+        "btc-g-news",
+        &["broad-twitter-corpus/g.conll"],
+        std,
+        2,
+        true,
+    )?;
     if wnut {
         let mut sentences = Vec::new();
-        for f in ["wnut17/wnut17train.conll", "wnut17/emerging.dev.conll", "wnut17/emerging.test.annotated"] {
+        for f in [
+            "wnut17/wnut17train.conll",
+            "wnut17/emerging.dev.conll",
+            "wnut17/emerging.test.annotated",
+        ] {
             sentences.extend(conll::read_with(dir.join(f), std, &wnut_tag)?);
         }
-        sets.push(TrainSet { name: "wnut17".into(), sentences, repeat: 1, partial_misc: true });
+        sets.push(TrainSet {
+            name: "wnut17".into(),
+            sentences,
+            repeat: 1,
+            partial_misc: true,
+        });
     }
     for set in &mut sets {
         set.sentences.iter_mut().for_each(silver_demonyms);
     }
     // Headline casing: upper-cased copies of every 5th sentence of the edited-text sets.
     let mut upper = Vec::new();
-    for set in sets.iter().filter(|s| !s.name.starts_with("btc") && s.name != "wnut17") {
+    for set in sets
+        .iter()
+        .filter(|s| !s.name.starts_with("btc") && s.name != "wnut17")
+    {
         upper.extend(upper_copies(&set.sentences, 5));
     }
     // Not partial: the casing that decides where MISC may hide is gone.
-    sets.push(TrainSet { name: "upper-copies".into(), sentences: upper, repeat: 1, partial_misc: false });
+    sets.push(TrainSet {
+        name: "upper-copies".into(),
+        sentences: upper,
+        repeat: 1,
+        partial_misc: false,
+    });
     let (places, countries) = (gazetteer::place_names(), gazetteer::country_names());
     sets.push(TrainSet {
         name: "datelines".into(),
@@ -125,7 +183,13 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
     for set in &sets {
         for s in &set.sentences {
             for (r, k) in rashomon_ner::spans(&s.labels) {
-                if k == Kind::Per && r.len() >= 2 && s.words[r.start].chars().next().is_some_and(char::is_uppercase) {
+                if k == Kind::Per
+                    && r.len() >= 2
+                    && s.words[r.start]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
                     people.push(s.words[r].join(" "));
                 }
             }
@@ -235,23 +299,45 @@ fn run() -> Result<(), String> {
             e[2],
             e[3],
             s.repeat,
-            if s.partial_misc { " (O may be MISC)" } else { "" }
+            if s.partial_misc {
+                " (O may be MISC)"
+            } else {
+                ""
+            }
         );
         if s.name != "upper-copies" && s.name != "datelines" {
             text.extend(s.sentences.iter().map(|x| x.words.clone()));
         }
     }
-    eprintln!("clusters from {unl} unlabeled + {} labelled sentences", text.len() - unl);
+    eprintln!(
+        "clusters from {unl} unlabeled + {} labelled sentences",
+        text.len() - unl
+    );
     let table = build_word_table(&text, ClusterConfig::default());
-    eprintln!("word table: {} words ({:.1}s)", table.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "word table: {} words ({:.1}s)",
+        table.len(),
+        t0.elapsed().as_secs_f64()
+    );
     let mut dev = Vec::new();
     for p in &a.dev {
-        dev.push((p.display().to_string(), conll::read(p).map_err(|e| e.to_string())?));
+        dev.push((
+            p.display().to_string(),
+            conll::read(p).map_err(|e| e.to_string())?,
+        ));
     }
-    let cfg = TrainConfig { bits: a.bits, epochs: a.epochs, ..TrainConfig::default() };
+    let cfg = TrainConfig {
+        bits: a.bits,
+        epochs: a.epochs,
+        ..TrainConfig::default()
+    };
     let model = train(&sets, &table, cfg, &dev, &mut |epoch, reports| {
         for r in reports {
-            let pt: Vec<String> = r.per_type.iter().map(|(k, v)| format!("{k} {:.2}", v.f1)).collect();
+            let pt: Vec<String> = r
+                .per_type
+                .iter()
+                .map(|(k, v)| format!("{k} {:.2}", v.f1))
+                .collect();
             eprintln!(
                 "epoch {epoch} ({:.0}s) {}: F1 {:.2} P {:.2} R {:.2} | {}",
                 t0.elapsed().as_secs_f64(),
@@ -268,7 +354,12 @@ fn run() -> Result<(), String> {
     });
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
-    eprintln!("wrote {} ({} bytes) in {:.0}s", a.out.display(), bytes.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "wrote {} ({} bytes) in {:.0}s",
+        a.out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
