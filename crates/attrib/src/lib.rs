@@ -96,7 +96,16 @@ fn speech_verbs(d: &Doc, tags: &mut [usize]) {
         "admitted",
     ];
     for i in 0..d.len() {
-        if tags[i] != tagger::O || !SPEECH.contains(&d.word(i)) || d.in_quote[i].is_some() {
+        if tags[i] != tagger::O {
+            continue;
+        }
+        // Transcript and headline speakers: "PENCE: ...", "Pat Caddell: ..." at a paragraph start;
+        // a dash byline after a quotation: "“...” ― Sonya Herridge".
+        if rules::speaker_colon(d, i) || rules::dash_byline(d, i) {
+            tags[i] = B;
+            continue;
+        }
+        if !SPEECH.contains(&d.word(i)) || d.in_quote[i].is_some() {
             continue;
         }
         let next = d.word(i + 1);

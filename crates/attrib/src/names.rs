@@ -182,10 +182,25 @@ pub fn person_mentions(text: &str, an: &AnalyzedText) -> (Vec<EntityMention>, Ve
     let toks = &an.tokens;
     let mut spans: Vec<(Span, String)> = Vec::new();
     let mut known: BTreeMap<String, ()> = BTreeMap::new();
+    // Headlines are title-cased: their capitalised runs are not names.
+    let mut headline = vec![false; toks.len()];
+    for s in &an.sentences {
+        let words: Vec<&str> = toks[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text))
+            .collect();
+        let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        if words.len() >= 4 && caps * 10 >= words.len() * 7 {
+            for h in &mut headline[s.tokens.clone()] {
+                *h = true;
+            }
+        }
+    }
     let mut i = 0;
     while i < toks.len() {
         let w = toks[i].span.slice(text);
-        if toks[i].kind != TokenKind::Word || !is_name_word(w) {
+        if toks[i].kind != TokenKind::Word || headline[i] || !is_name_word(w) {
             i += 1;
             continue;
         }

@@ -452,6 +452,25 @@ fn extend_quote(d: &Doc, end: usize) -> usize {
     }
 }
 
+/// A colon after 1-3 capitalised words opening a paragraph ("PENCE:", "Pat Caddell:").
+pub fn speaker_colon(d: &Doc, i: usize) -> bool {
+    if d.word(i) != ":" || i == 0 {
+        return false;
+    }
+    let ss = d.sents[d.sent[i]].start;
+    let para_start = ss == 0 || d.para[ss - 1] != d.para[ss];
+    para_start && i - ss <= 3 && (ss..i).all(|k| d.is_cap(k) && d.kinds[k] == TokenKind::Word) && i + 1 < d.len() && d.para[i + 1] == d.para[i]
+}
+
+/// A dash right after a closing quotation and before a capitalised name.
+pub fn dash_byline(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "―" | "—" | "–")
+        && i > 0
+        && d.kinds[i - 1] == TokenKind::Quote
+        && d.para[i - 1] == d.para[i]
+        && d.is_cap(i + 1)
+}
+
 /// Finds source and content for the cue at tokens `a..=b`. `cues` are all cue ranges of the article.
 pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let s = d.sent[a];
@@ -478,6 +497,40 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         }
         None => se,
     };
+
+    if a == b && speaker_colon(d, a) {
+        f.source = Some((ss, a - 1));
+        // The turn runs to the end of the paragraph.
+        let mut e = a + 1;
+        while e < d.len() && d.para[e] == d.para[a] {
+            e += 1;
+        }
+        let mut last = e - 1;
+        while last > a + 1 && is_end_punct(d, last) {
+            last -= 1;
+        }
+        if last > a {
+            f.content.push((a + 1, last));
+        }
+        return f;
+    }
+
+    if a == b && dash_byline(d, a) {
+        f.source = right_np(d, b + 1, se);
+        f.direct = true;
+        match d.quote_closing_at(a - 1) {
+            Some(q) => f.content.push((q.open, q.close)),
+            None => {
+                // Unmatched marks: the quotation is the paragraph up to the dash.
+                let mut st = a - 1;
+                while st > 0 && d.para[st - 1] == d.para[a] {
+                    st -= 1;
+                }
+                f.content.push((st, a - 1));
+            }
+        }
+        return f;
+    }
 
     if cue_text == "according to" {
         let src = right_np(d, b + 1, se);

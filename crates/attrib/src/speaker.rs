@@ -9,6 +9,44 @@ use rashomon_model::{AnalyzedText, DocEntity, EntityMention, EntityType, Span};
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "i"];
 
+/// Common first names by gender, to keep "she" off "Donald Trump".
+const FEMALE: &[&str] = &[
+    "hillary", "melania", "melanie", "nancy", "elizabeth", "sarah", "kellyanne", "huma", "ivanka",
+    "chelsea", "theresa", "angela", "marine", "jill", "carly", "michelle", "susan", "mary", "karen",
+    "lisa", "ann", "anne", "jane", "kate", "laura", "linda", "barbara", "patricia", "jennifer",
+    "maria", "donna", "debbie", "dianne", "claire", "amy", "kamala", "tulsi", "nikki", "megyn",
+    "hope", "loretta", "janet", "sonia", "ruth", "elena", "samantha", "valerie", "madeleine",
+    "stephanie", "gennifer", "paula", "jessica", "rachel", "emily", "hannah", "olivia", "julia",
+    "sara", "victoria", "ava", "heidi", "marsha", "kirsten", "tammy", "maxine", "nikki",
+    "catherine", "katherine", "christine", "margaret", "helen", "alice", "betsy", "cindy", "judy",
+];
+const MALE: &[&str] = &[
+    "donald", "barack", "bernie", "ted", "marco", "jeb", "mike", "john", "joe", "paul", "chris",
+    "ben", "rand", "mitt", "bill", "george", "james", "robert", "michael", "david", "richard",
+    "tim", "tom", "gary", "rudy", "newt", "reince", "jason", "harry", "mitch", "chuck", "eric",
+    "kevin", "scott", "steve", "vladimir", "bashar", "benjamin", "justin", "boris", "jeff",
+    "robby", "corey", "sean", "bob", "jim", "martin", "al", "andrew", "anthony", "peter", "mark",
+    "matt", "ryan", "brian", "frank", "charles", "dan", "daniel", "josh", "jon", "jonathan",
+    "adam", "nick", "jack", "larry", "ron", "rick", "roger", "ronald", "sam", "stephen", "thomas",
+    "marco", "volodymyr", "sergey", "sergei", "yury", "pete", "william", "kenneth", "jared",
+    "stephen", "lindsey", "orrin", "jerry", "franklin", "xi", "emmanuel", "francois", "recep",
+];
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+fn pronoun_gender(p: &str) -> Gender {
+    match p {
+        "he" | "him" => Gender::Male,
+        "she" | "her" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
 /// Role nouns and the titles they refer back to.
 fn role_matches(role: &str, title: &str) -> bool {
     role == title
@@ -43,6 +81,40 @@ impl<'a> Resolver<'a> {
             an,
             mentions,
             entities,
+        }
+    }
+
+    /// From the first names of its aliases, or a "Mr."/"Mrs."/"Ms." before a mention.
+    fn gender(&self, e: usize) -> Gender {
+        let Some(ent) = self.entities.get(e) else {
+            return Gender::Unknown;
+        };
+        for a in std::iter::once(&ent.name).chain(ent.aliases.iter()) {
+            if let Some(first) = a.split_whitespace().next().map(rashomon_text::fold) {
+                if FEMALE.contains(&first.as_str()) || matches!(first.as_str(), "mrs." | "ms.") {
+                    return Gender::Female;
+                }
+                if MALE.contains(&first.as_str()) || first == "mr." {
+                    return Gender::Male;
+                }
+            }
+        }
+        for &mi in &ent.mentions {
+            let Some(m) = self.mentions.get(mi) else { continue };
+            let before = self.text.get(..m.span.start).unwrap_or("");
+            match before.split_whitespace().next_back().map(rashomon_text::fold).as_deref() {
+                Some("mrs." | "ms.") => return Gender::Female,
+                Some("mr.") => return Gender::Male,
+                _ => {}
+            }
+        }
+        Gender::Unknown
+    }
+
+    fn compatible(&self, e: usize, g: Gender) -> bool {
+        g == Gender::Unknown || {
+            let eg = self.gender(e);
+            eg == Gender::Unknown || eg == g
         }
     }
 
@@ -81,9 +153,12 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         if words.len() == 1 && PERSON_PRONOUNS.contains(&words[0].as_str()) {
+            let g = pronoun_gender(&words[0]);
+            let persons: Vec<&EntityMention> = persons.into_iter().filter(|m| self.compatible(m.entity, g)).collect();
             if let Some((ps, e)) = prev {
                 let gap = self.sentence_gap(ps.start, source.start);
                 if gap <= 2
+                    && self.compatible(e, g)
                     && self
                         .entities
                         .get(e)
