@@ -46,7 +46,10 @@ struct AnalysisOwned {
 /// Deflated JSON of the analysis and extraction (JSON keeps it readable by
 /// any tool; deflate shrinks the repetitive token lists several times).
 pub(crate) fn encode_analysis(doc: &Document) -> Vec<u8> {
-    let r = AnalysisRef { analysis: &doc.analysis, extraction: &doc.extraction };
+    let r = AnalysisRef {
+        analysis: &doc.analysis,
+        extraction: &doc.extraction,
+    };
     let mut enc = DeflateEncoder::new(Vec::new(), Compression::fast());
     // Writing into a Vec and serialising plain data cannot fail.
     if serde_json::to_writer(&mut enc, &r).is_err() {
@@ -57,8 +60,13 @@ pub(crate) fn encode_analysis(doc: &Document) -> Vec<u8> {
 
 pub(crate) fn decode_analysis(article: Article, blob: &[u8]) -> Result<Document, String> {
     let mut json = Vec::new();
-    DeflateDecoder::new(blob).read_to_end(&mut json).map_err(|e| e.to_string())?;
+    DeflateDecoder::new(blob)
+        .read_to_end(&mut json)
+        .map_err(|e| e.to_string())?;
     let a: AnalysisOwned = serde_json::from_slice(&json).map_err(|e| e.to_string())?;
-    Ok(Document { article, analysis: a.analysis, extraction: a.extraction })
+    Ok(Document {
+        article,
+        analysis: a.analysis,
+        extraction: a.extraction,
+    })
 }
-

@@ -110,6 +110,17 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// What clustering and dedup need of one stored article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureRow {
+    pub seq: i64,
+    pub title: String,
+    pub text: String,
+    pub published: Option<String>,
+    pub names: Vec<String>,
+    pub story: Option<i64>,
+}
+
 /// A copy link between stored articles (by seq).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredCopy {
@@ -204,21 +215,39 @@ impl Store {
                 source: e,
             })?;
         }
-        let sql = |e| StoreError::Sql { path: pstr.clone(), source: e };
+        let sql = |e| StoreError::Sql {
+            path: pstr.clone(),
+            source: e,
+        };
         let mut conn = Connection::open(path).map_err(sql)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(sql)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sql)?;
         let mode_ok: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(sql)?;
         if !mode_ok.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Schema { path: pstr, reason: format!("cannot enable WAL (got {mode_ok})") });
+            return Err(StoreError::Schema {
+                path: pstr,
+                reason: format!("cannot enable WAL (got {mode_ok})"),
+            });
         }
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
-        schema::migrate(&mut conn).map_err(|e| StoreError::Schema { path: pstr.clone(), reason: e.to_string() })?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql)?;
+        schema::migrate(&mut conn).map_err(|e| StoreError::Schema {
+            path: pstr.clone(),
+            reason: e.to_string(),
+        })?;
         let index = SearchIndex::open(&index_dir(path), mode == IndexMode::Write)?;
         let indexed_seq = index.committed_seq;
-        let mut store = Store { conn, path: path.to_path_buf(), index, in_batch: false, indexed_seq };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            index,
+            in_batch: false,
+            indexed_seq,
+        };
         if store.index.writable() {
             store.sync_index()?;
             store.index.commit()?;
@@ -232,7 +261,9 @@ impl Store {
 
     /// `PRAGMA user_version` of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Starts a write batch (no-op if one is open).
@@ -262,12 +293,16 @@ impl Store {
 
     /// The seq of the stored article with this idempotency key.
     pub fn find_key(&self, key: &ContentKey) -> Result<Option<i64>> {
-        let mut st = self.conn.prepare_cached("SELECT seq FROM articles WHERE ikey = ?1")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT seq FROM articles WHERE ikey = ?1")?;
         Ok(st.query_row([&key.0[..]], |r| r.get(0)).optional()?)
     }
 
     fn id_taken(&self, id: &str) -> Result<bool> {
-        let mut st = self.conn.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         Ok(st.exists([id])?)
     }
 
@@ -287,29 +322,83 @@ impl Store {
             "INSERT INTO articles (id, ikey, source, title, published, url, author, path, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
-        st.execute(params![id, &key.0[..], a.source, a.title, a.published, a.url, a.author, a.path, a.text])?;
+        st.execute(params![
+            id,
+            &key.0[..],
+            a.source,
+            a.title,
+            a.published,
+            a.url,
+            a.author,
+            a.path,
+            a.text
+        ])?;
         let seq = self.conn.last_insert_rowid();
-        let mut st = self.conn.prepare_cached("INSERT INTO analysis (seq, data) VALUES (?1, ?2)")?;
+        let mut st = self
+            .conn
+            .prepare_cached("INSERT INTO analysis (seq, data) VALUES (?1, ?2)")?;
         st.execute(params![seq, blob])?;
         Ok((seq, id))
     }
 
-    /// Records the dedup signature summary of an article.
-    pub fn insert_signature(&mut self, seq: i64, exact: u64, shingles: usize) -> Result<()> {
-        let mut st = self
-            .conn
-            .prepare_cached("INSERT OR REPLACE INTO signatures (seq, exact, shingles) VALUES (?1, ?2, ?3)")?;
-        st.execute(params![seq, exact as i64, shingles as i64])?;
+    /// Records what online dedup and clustering need to rebuild their state
+    /// without decoding the analysis: the normalised-text hash, the shingle
+    /// count and the article's entity names.
+    pub fn insert_signature(
+        &mut self,
+        seq: i64,
+        exact: u64,
+        shingles: usize,
+        names: &[String],
+    ) -> Result<()> {
+        let names: Vec<&str> = names
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut st = self.conn.prepare_cached(
+            "INSERT OR REPLACE INTO signatures (seq, exact, shingles, names) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        st.execute(params![
+            seq,
+            exact as i64,
+            shingles as i64,
+            names.join("\n")
+        ])?;
         Ok(())
+    }
+
+    /// Feature rows (text, title, date, entity names, story) of articles with
+    /// seq in `(after, ..]`, oldest first, at most `limit`.
+    pub fn feature_rows(&self, after: i64, limit: usize) -> Result<Vec<FeatureRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.seq, a.title, a.text, a.published, COALESCE(g.names, ''), m.story
+             FROM articles a LEFT JOIN signatures g ON g.seq = a.seq LEFT JOIN story_members m ON m.seq = a.seq
+             WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![after, limit as i64], |r| {
+            let names: String = r.get(4)?;
+            Ok(FeatureRow {
+                seq: r.get(0)?,
+                title: r.get(1)?,
+                text: r.get(2)?,
+                published: r.get(3)?,
+                names: names.lines().map(str::to_string).collect(),
+                story: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The earliest article (other than `not`) whose normalised text hash is
     /// `exact`: exact copies are found across the whole corpus this way.
     pub fn find_exact(&self, exact: u64, not: i64) -> Result<Option<i64>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT seq FROM signatures WHERE exact = ?1 AND seq <> ?2 ORDER BY seq LIMIT 1")?;
-        Ok(st.query_row(params![exact as i64, not], |r| r.get(0)).optional()?)
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq FROM signatures WHERE exact = ?1 AND seq <> ?2 ORDER BY seq LIMIT 1",
+        )?;
+        Ok(st
+            .query_row(params![exact as i64, not], |r| r.get(0))
+            .optional()?)
     }
 
     /// Links `copy` to `original` (both seqs); one link per copy.
@@ -317,16 +406,22 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "INSERT OR REPLACE INTO copies (copy, original, kind, score) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        st.execute(params![link.copy, link.original, kind_str(link.kind), link.score])?;
+        st.execute(params![
+            link.copy,
+            link.original,
+            kind_str(link.kind),
+            link.score
+        ])?;
         Ok(())
     }
 
     /// Opens a new story with one first member and returns its id.
     pub fn new_story(&mut self, seq: i64) -> Result<i64> {
-        let (title, published): (String, Option<String>) =
-            self.conn.query_row("SELECT title, published FROM articles WHERE seq = ?1", [seq], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+        let (title, published): (String, Option<String>) = self.conn.query_row(
+            "SELECT title, published FROM articles WHERE seq = ?1",
+            [seq],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         self.conn.execute(
             "INSERT INTO stories (title, first_published, last_published, updated, articles)
              VALUES (?1, ?2, ?2, ?3, 0)",
@@ -340,15 +435,19 @@ impl Store {
     /// Adds article `seq` to `story` (moving it if it was elsewhere) and
     /// updates the story's dates and counts.
     pub fn add_member(&mut self, story: i64, seq: i64) -> Result<()> {
-        let published: Option<String> =
-            self.conn.query_row("SELECT published FROM articles WHERE seq = ?1", [seq], |r| r.get(0))?;
+        let published: Option<String> = self.conn.query_row(
+            "SELECT published FROM articles WHERE seq = ?1",
+            [seq],
+            |r| r.get(0),
+        )?;
         let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
             "SELECT first_published, last_published FROM stories WHERE id = ?1",
             [story],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let mut st =
-            self.conn.prepare_cached("INSERT OR REPLACE INTO story_members (seq, story) VALUES (?1, ?2)")?;
+        let mut st = self
+            .conn
+            .prepare_cached("INSERT OR REPLACE INTO story_members (seq, story) VALUES (?1, ?2)")?;
         st.execute(params![seq, story])?;
         self.conn.execute(
             "UPDATE stories SET first_published = ?2, last_published = ?3, updated = MAX(updated, ?4),
@@ -365,11 +464,14 @@ impl Store {
         self.commit()?;
         self.begin()?;
         let r = (|| -> Result<()> {
-            self.conn.execute_batch("DELETE FROM story_members; DELETE FROM stories;")?;
+            self.conn
+                .execute_batch("DELETE FROM story_members; DELETE FROM stories;")?;
             for g in groups {
                 let mut members = g.clone();
                 members.sort_unstable();
-                let Some((&first, rest)) = members.split_first() else { continue };
+                let Some((&first, rest)) = members.split_first() else {
+                    continue;
+                };
                 let story = self.new_story(first)?;
                 for &s in rest {
                     self.add_member(story, s)?;
@@ -388,25 +490,40 @@ impl Store {
     }
 
     pub fn count_articles(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 
     pub fn count_stories(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM stories", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM stories", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 
     pub fn count_copies(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM copies", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM copies", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 
     pub fn max_seq(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<String> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows.join("\n"))
     }
 
@@ -437,13 +554,21 @@ impl Store {
 
     /// The full document (article + stored analysis) of `seq`.
     pub fn document(&self, seq: i64) -> Result<Option<Document>> {
-        let Some(a) = self.article(seq)? else { return Ok(None) };
+        let Some(a) = self.article(seq)? else {
+            return Ok(None);
+        };
         let blob: Option<Vec<u8>> = self
             .conn
-            .query_row("SELECT data FROM analysis WHERE seq = ?1", [seq], |r| r.get(0))
+            .query_row("SELECT data FROM analysis WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
             .optional()?;
-        let blob = blob.ok_or_else(|| StoreError::Codec { seq, reason: "missing".into() })?;
-        let doc = codec::decode_analysis(a.article, &blob).map_err(|reason| StoreError::Codec { seq, reason })?;
+        let blob = blob.ok_or_else(|| StoreError::Codec {
+            seq,
+            reason: "missing".into(),
+        })?;
+        let doc = codec::decode_analysis(a.article, &blob)
+            .map_err(|reason| StoreError::Codec { seq, reason })?;
         Ok(Some(doc))
     }
 
@@ -471,11 +596,16 @@ impl Store {
 
     /// Member seqs of a story, oldest first; `None` when there is no such story.
     pub fn story_members(&self, story: i64) -> Result<Option<Vec<i64>>> {
-        let exists: bool = self.conn.prepare("SELECT 1 FROM stories WHERE id = ?1")?.exists([story])?;
+        let exists: bool = self
+            .conn
+            .prepare("SELECT 1 FROM stories WHERE id = ?1")?
+            .exists([story])?;
         if !exists {
             return Ok(None);
         }
-        let mut st = self.conn.prepare("SELECT seq FROM story_members WHERE story = ?1 ORDER BY seq")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT seq FROM story_members WHERE story = ?1 ORDER BY seq")?;
         let rows = st.query_map([story], |r| r.get(0))?;
         Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
     }
@@ -483,26 +613,35 @@ impl Store {
     /// Copy links whose copy and original are both among `seqs`, as
     /// [`CopyLink`]s indexing into `seqs`.
     pub fn copies_among(&self, seqs: &[i64]) -> Result<Vec<CopyLink>> {
-        let pos: std::collections::BTreeMap<i64, usize> = seqs.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-        let mut st = self.conn.prepare_cached("SELECT original, kind, score FROM copies WHERE copy = ?1")?;
+        let pos: std::collections::BTreeMap<i64, usize> =
+            seqs.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT original, kind, score FROM copies WHERE copy = ?1")?;
         let mut out = Vec::new();
         for (i, &s) in seqs.iter().enumerate() {
-            let link: Option<(i64, String, f64)> =
-                st.query_row([s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+            let link: Option<(i64, String, f64)> = st
+                .query_row([s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
             if let Some((orig, kind, score)) = link {
                 if let Some(&j) = pos.get(&orig) {
-                    out.push(CopyLink { copy: i, original: j, kind: kind_from(&kind), score });
+                    out.push(CopyLink {
+                        copy: i,
+                        original: j,
+                        kind: kind_from(&kind),
+                        score,
+                    });
                 }
             }
         }
         Ok(out)
     }
 
-    /// The latest `limit` articles (by seq) with their story, oldest first:
+    /// Feature rows of the latest `limit` articles (by seq), oldest first:
     /// the bounded window from which online state is rebuilt after a restart.
-    pub fn recent(&self, limit: usize) -> Result<Vec<StoredArticle>> {
+    pub fn recent_features(&self, limit: usize) -> Result<Vec<FeatureRow>> {
         let start = (self.max_seq()? - limit as i64).max(0);
-        self.articles_after(start, limit)
+        self.feature_rows(start, limit)
     }
 
     /// Every article seq with its story, in seq order (for batch passes).
@@ -514,11 +653,17 @@ impl Store {
 
     /// Reads and writes a small persistent setting.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+            [key, value],
+        )?;
         Ok(())
     }
 
@@ -532,7 +677,9 @@ impl Store {
         let replace = self.indexed_seq < self.index.committed_seq;
         loop {
             let batch = self.articles_after(self.indexed_seq, 1024)?;
-            let Some(last) = batch.last().map(|a| a.seq) else { break };
+            let Some(last) = batch.last().map(|a| a.seq) else {
+                break;
+            };
             for a in &batch {
                 let d = IndexDoc {
                     seq: a.seq,
@@ -555,7 +702,9 @@ impl Store {
     /// Rebuilds the search index from the store.
     pub fn rebuild_index(&mut self) -> Result<usize> {
         if !self.index.writable() {
-            return Err(StoreError::Index("index is locked by another process".into()));
+            return Err(StoreError::Index(
+                "index is locked by another process".into(),
+            ));
         }
         self.commit()?;
         self.index.clear()?;
@@ -582,7 +731,9 @@ impl Store {
         let mut hits = Vec::with_capacity(top.len());
         for (score, seq) in top {
             // A doc whose article is gone (cannot happen via this API) is skipped.
-            let Some(a) = self.article(seq)? else { continue };
+            let Some(a) = self.article(seq)? else {
+                continue;
+            };
             let snip = snippets.snippet(&a.article.text);
             let snippet = if snip.fragment().is_empty() {
                 a.article.text.chars().take(200).collect()

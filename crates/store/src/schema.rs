@@ -26,7 +26,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE TABLE signatures (
         seq       INTEGER PRIMARY KEY REFERENCES articles(seq),
         exact     INTEGER NOT NULL,              -- normalised-text hash (dedup)
-        shingles  INTEGER NOT NULL
+        shingles  INTEGER NOT NULL,
+        names     TEXT NOT NULL                  -- entity names, one a line (clustering features)
     );
     CREATE INDEX signatures_exact ON signatures(exact, seq);
     CREATE TABLE copies (
@@ -65,7 +66,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub(crate) fn migrate(conn: &mut Connection) -> Result<i64, MigrateError> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(MigrateError::TooNew { found, supported: SCHEMA_VERSION });
+        return Err(MigrateError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
         let tx = conn.transaction()?;

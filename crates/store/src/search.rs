@@ -174,8 +174,7 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<(Vec<(f32, i64)>, tantivy::snippet::SnippetGenerator), StoreError> {
         let f = &self.fields;
-        let mut parser =
-            QueryParser::for_index(&self.index, vec![f.title, f.text, f.source]);
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text, f.source]);
         parser.set_field_boost(f.title, 2.0);
         let (q, _errors) = parser.parse_query_lenient(query);
         let searcher = self.reader.searcher();

@@ -51,7 +51,12 @@ fn refuses_newer_schema() {
 fn insert_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("x.db")).unwrap();
-    let d = doc("a", "Wire", "Summit ends", "Leaders met in Alaska.\n\nNo deal.");
+    let d = doc(
+        "a",
+        "Wire",
+        "Summit ends",
+        "Leaders met in Alaska.\n\nNo deal.",
+    );
     s.begin().unwrap();
     assert!(put(&mut s, &d).is_some());
     // Same text with different spacing and case: same key.
@@ -76,13 +81,35 @@ fn reopen_after_drop_keeps_everything() {
     {
         let mut s = Store::open(&p).unwrap();
         s.begin().unwrap();
-        seq = put(&mut s, &doc("a", "Wire", "Summit in Alaska", "Leaders met in Anchorage on Friday.")).unwrap();
-        let other = put(&mut s, &doc("b", "Times", "Budget vote", "The senate passed the budget.")).unwrap();
-        s.insert_copy(&StoredCopy { copy: other, original: seq, kind: CopyKind::Near, score: 0.8 }).unwrap();
+        seq = put(
+            &mut s,
+            &doc(
+                "a",
+                "Wire",
+                "Summit in Alaska",
+                "Leaders met in Anchorage on Friday.",
+            ),
+        )
+        .unwrap();
+        let other = put(
+            &mut s,
+            &doc("b", "Times", "Budget vote", "The senate passed the budget."),
+        )
+        .unwrap();
+        s.insert_copy(&StoredCopy {
+            copy: other,
+            original: seq,
+            kind: CopyKind::Near,
+            score: 0.8,
+        })
+        .unwrap();
         s.commit().unwrap();
         // Uncommitted work is lost on drop, like a crash.
         s.begin().unwrap();
-        put(&mut s, &doc("c", "Post", "Lost", "This batch is never committed."));
+        put(
+            &mut s,
+            &doc("c", "Post", "Lost", "This batch is never committed."),
+        );
     }
     let s = Store::open(&p).unwrap();
     assert_eq!(s.count_articles().unwrap(), 2);
@@ -165,12 +192,25 @@ fn copies_map_to_positions() {
     s.begin().unwrap();
     let a = put(&mut s, &doc("a", "Wire", "t", "one")).unwrap();
     let b = put(&mut s, &doc("b", "Post", "t", "two")).unwrap();
-    s.insert_signature(a, 42, 3).unwrap();
-    s.insert_signature(b, 42, 3).unwrap();
+    s.insert_signature(a, 42, 3, &["Ann Lee".into(), " ".into()])
+        .unwrap();
+    s.insert_signature(b, 42, 3, &[]).unwrap();
     assert_eq!(s.find_exact(42, b).unwrap(), Some(a));
     assert_eq!(s.find_exact(42, a).unwrap(), Some(b));
-    s.insert_copy(&StoredCopy { copy: b, original: a, kind: CopyKind::Exact, score: 1.0 }).unwrap();
+    s.insert_copy(&StoredCopy {
+        copy: b,
+        original: a,
+        kind: CopyKind::Exact,
+        score: 1.0,
+    })
+    .unwrap();
     s.finish().unwrap();
+    let rows = s.recent_features(1).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].seq, b);
+    let rows = s.feature_rows(0, 10).unwrap();
+    assert_eq!(rows[0].names, vec!["Ann Lee".to_string()]);
+    assert!(rows[1].names.is_empty());
     let links = s.copies_among(&[b, a]).unwrap();
     assert_eq!(links.len(), 1);
     assert_eq!((links[0].copy, links[0].original), (0, 1));
@@ -184,5 +224,8 @@ fn default_path_prefers_env() {
     if let Ok(p) = p {
         assert!(p.to_string_lossy().ends_with(".db") || std::env::var_os("RASHOMON_DB").is_some());
     }
-    assert_eq!(index_dir(Path::new("/a/b.db")), PathBuf::from("/a/b.db.index"));
+    assert_eq!(
+        index_dir(Path::new("/a/b.db")),
+        PathBuf::from("/a/b.db.index")
+    );
 }

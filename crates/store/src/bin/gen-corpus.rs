@@ -34,23 +34,66 @@ impl Rng {
 }
 
 const SYL: &[&str] = &[
-    "ka", "lo", "mi", "ren", "tas", "vel", "dor", "an", "is", "ul", "bra", "che", "fon", "gar", "hel", "jun", "kor",
-    "lin", "mar", "nov", "pel", "quin", "ros", "sel", "tor", "vin", "wes", "yar", "zen", "del",
+    "ka", "lo", "mi", "ren", "tas", "vel", "dor", "an", "is", "ul", "bra", "che", "fon", "gar",
+    "hel", "jun", "kor", "lin", "mar", "nov", "pel", "quin", "ros", "sel", "tor", "vin", "wes",
+    "yar", "zen", "del",
 ];
 const FUNCTION: &[&str] = &[
-    "the", "a", "of", "in", "on", "and", "to", "for", "with", "after", "before", "over", "about", "as", "by",
+    "the", "a", "of", "in", "on", "and", "to", "for", "with", "after", "before", "over", "about",
+    "as", "by",
 ];
 const VERBS: &[&str] = &[
-    "said", "announced", "denied", "approved", "rejected", "warned", "confirmed", "met", "visited", "criticised",
-    "proposed", "signed", "questioned", "praised", "delayed",
+    "said",
+    "announced",
+    "denied",
+    "approved",
+    "rejected",
+    "warned",
+    "confirmed",
+    "met",
+    "visited",
+    "criticised",
+    "proposed",
+    "signed",
+    "questioned",
+    "praised",
+    "delayed",
 ];
 const NOUNS: &[&str] = &[
-    "agreement", "plan", "budget", "talks", "election", "report", "investigation", "vote", "protest", "deal",
-    "policy", "summit", "court", "ruling", "strike", "tariff", "border", "ceasefire", "bill", "inquiry",
+    "agreement",
+    "plan",
+    "budget",
+    "talks",
+    "election",
+    "report",
+    "investigation",
+    "vote",
+    "protest",
+    "deal",
+    "policy",
+    "summit",
+    "court",
+    "ruling",
+    "strike",
+    "tariff",
+    "border",
+    "ceasefire",
+    "bill",
+    "inquiry",
 ];
 const OUTLETS: &[&str] = &[
-    "Daily Ledger", "Morning Post", "Evening Star", "Capital Times", "Northern Herald", "Coast Gazette",
-    "Valley Tribune", "Metro Record", "Harbor Sentinel", "Plains Courier", "City Observer", "River Chronicle",
+    "Daily Ledger",
+    "Morning Post",
+    "Evening Star",
+    "Capital Times",
+    "Northern Herald",
+    "Coast Gazette",
+    "Valley Tribune",
+    "Metro Record",
+    "Harbor Sentinel",
+    "Plains Courier",
+    "City Observer",
+    "River Chronicle",
 ];
 const WIRES: &[&str] = &["Global Wire", "Press Union", "Newsline Agency"];
 
@@ -61,7 +104,9 @@ fn word(r: &mut Rng) -> String {
 
 fn cap(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// The shared facts of one story that every outlet draws on.
@@ -77,9 +122,15 @@ struct Topic {
 
 fn topic(r: &mut Rng, day: usize) -> Topic {
     Topic {
-        people: (0..3).map(|_| format!("{} {}", cap(&word(r)), cap(&word(r)))).collect(),
+        people: (0..3)
+            .map(|_| format!("{} {}", cap(&word(r)), cap(&word(r))))
+            .collect(),
         place: cap(&word(r)),
-        org: format!("{} {}", cap(&word(r)), r.pick(&["Ministry", "Council", "Party", "Group", "Union"])),
+        org: format!(
+            "{} {}",
+            cap(&word(r)),
+            r.pick(&["Ministry", "Council", "Party", "Group", "Union"])
+        ),
         nouns: (0..3).map(|_| *r.pick(NOUNS)).collect(),
         words: (0..12).map(|_| word(r)).collect(),
         number: 10 + r.below(5000),
@@ -96,17 +147,48 @@ fn date(day: usize) -> String {
 fn sentence(r: &mut Rng, t: &Topic) -> String {
     let who = r.pick(&t.people).clone();
     let mut s = match r.below(5) {
-        0 => format!("{who} {} the {} in {}", r.pick(VERBS), r.pick(&t.nouns), t.place),
-        1 => format!("The {} {} {} {} people", t.org, r.pick(VERBS), t.number, r.pick(&t.words)),
-        2 => format!("\"We will {} the {},\" {who} said", r.pick(&t.words), r.pick(&t.nouns)),
-        3 => format!("Officials in {} {} the {} on {}", t.place, r.pick(VERBS), r.pick(&t.nouns), t.date),
-        _ => format!("{} {} {} {}", cap(r.w(&t.words)), r.s(FUNCTION), r.w(&t.words), r.s(NOUNS)),
+        0 => format!(
+            "{who} {} the {} in {}",
+            r.pick(VERBS),
+            r.pick(&t.nouns),
+            t.place
+        ),
+        1 => format!(
+            "The {} {} {} {} people",
+            t.org,
+            r.pick(VERBS),
+            t.number,
+            r.pick(&t.words)
+        ),
+        2 => format!(
+            "\"We will {} the {},\" {who} said",
+            r.pick(&t.words),
+            r.pick(&t.nouns)
+        ),
+        3 => format!(
+            "Officials in {} {} the {} on {}",
+            t.place,
+            r.pick(VERBS),
+            r.pick(&t.nouns),
+            t.date
+        ),
+        _ => format!(
+            "{} {} {} {}",
+            cap(r.w(&t.words)),
+            r.s(FUNCTION),
+            r.w(&t.words),
+            r.s(NOUNS)
+        ),
     };
     for _ in 0..r.below(8) {
         s.push(' ');
         s.push_str(r.s(FUNCTION));
         s.push(' ');
-        let x = if r.below(2) == 0 { r.w(&t.words) } else { r.s(NOUNS) };
+        let x = if r.below(2) == 0 {
+            r.w(&t.words)
+        } else {
+            r.s(NOUNS)
+        };
         s.push_str(x);
     }
     s.push('.');
@@ -114,7 +196,14 @@ fn sentence(r: &mut Rng, t: &Topic) -> String {
 }
 
 fn paragraphs(r: &mut Rng, t: &Topic, n: usize) -> Vec<String> {
-    (0..n).map(|_| (0..2 + r.below(3)).map(|_| sentence(r, t)).collect::<Vec<_>>().join(" ")).collect()
+    (0..n)
+        .map(|_| {
+            (0..2 + r.below(3))
+                .map(|_| sentence(r, t))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 fn main() {
@@ -131,8 +220,15 @@ fn main() {
         let wire = *r.pick(WIRES);
         let np = 5 + r.below(4);
         let wire_text = paragraphs(&mut r, &t, np);
-        let title = format!("{} {} {} in {}", t.people[0], r.pick(VERBS), r.pick(&t.nouns), t.place);
-        let mut items: Vec<(String, String, Vec<String>)> = vec![(wire.to_string(), title.clone(), wire_text.clone())];
+        let title = format!(
+            "{} {} {} in {}",
+            t.people[0],
+            r.pick(VERBS),
+            r.pick(&t.nouns),
+            t.place
+        );
+        let mut items: Vec<(String, String, Vec<String>)> =
+            vec![(wire.to_string(), title.clone(), wire_text.clone())];
         for k in 0..2 + r.below(6) {
             let outlet = OUTLETS[(story * 7 + k * 5) % OUTLETS.len()].to_string();
             let text = match r.below(10) {
@@ -153,7 +249,13 @@ fn main() {
                     paragraphs(&mut r, &t, np)
                 }
             };
-            let title = format!("{}: {} {} {}", t.place, t.people[r.below(3)], r.pick(VERBS), r.pick(&t.nouns));
+            let title = format!(
+                "{}: {} {} {}",
+                t.place,
+                t.people[r.below(3)],
+                r.pick(VERBS),
+                r.pick(&t.nouns)
+            );
             items.push((outlet, title, text));
         }
         for (k, (source, title, paras)) in items.into_iter().enumerate() {

@@ -1,0 +1,436 @@
+//! Corpus commands as library functions: ingest into the store, list
+//! stories, build one story's brief, search, recluster, reindex.
+//!
+//! Nothing here prints; progress goes through a callback. Online dedup and
+//! clustering state is not persisted: on open it is rebuilt from the latest
+//! [`CorpusConfig::window`] stored articles (bounded work, bounded memory),
+//! and rebuilt the same way whenever it has grown past
+//! [`CorpusConfig::max_online`] articles, so memory stays flat on any corpus.
+
+use crate::pipeline;
+use anyhow::{anyhow, Context, Result};
+use rashomon_cluster::{ClusterConfig, OnlineClusterer};
+use rashomon_dedup::{DedupConfig, DedupIndex, Signature};
+use rashomon_model::{Article, Brief, Document};
+use rashomon_store::{content_key, ContentKey, FeatureRow, Store, StoredCopy};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use rashomon_ingest::IngestOptions;
+pub use rashomon_store::{default_db_path, Hit, StorySummary};
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestSummary {
+    /// Articles read from the inputs.
+    pub read: usize,
+    /// Articles stored by this run.
+    pub new: usize,
+    /// New articles linked as copies of another article.
+    pub copies: usize,
+    /// Articles already in the store (same text, source and url), skipped.
+    pub duplicates_skipped: usize,
+    /// Stories opened by this run.
+    pub stories: usize,
+    /// (path, reason) of every record that could not be read or analysed.
+    pub failed: Vec<(String, String)>,
+}
+
+/// Running counts, reported after every stored article and every failure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub read: usize,
+    pub new: usize,
+    pub copies: usize,
+    pub duplicates_skipped: usize,
+    pub failed: usize,
+}
+
+/// Tuning of a corpus ingest.
+#[derive(Debug, Clone)]
+pub struct CorpusConfig {
+    /// Threads for per-article analysis (`RASHOMON_THREADS`, else all cores).
+    pub threads: usize,
+    /// Articles per transaction: a crash loses at most one batch.
+    pub batch: usize,
+    /// Latest stored articles replayed into dedup and clustering on open.
+    pub window: usize,
+    /// Online state is rebuilt from the window once it holds this many articles.
+    pub max_online: usize,
+    pub dedup: DedupConfig,
+    pub cluster: ClusterConfig,
+}
+
+impl Default for CorpusConfig {
+    fn default() -> Self {
+        let threads = std::env::var("RASHOMON_THREADS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&n: &usize| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        CorpusConfig {
+            threads,
+            batch: 256,
+            window: 10_000,
+            max_online: 40_000,
+            dedup: DedupConfig::default(),
+            cluster: ClusterConfig::default(),
+        }
+    }
+}
+
+/// In-memory dedup and clustering state over the recent part of the corpus.
+struct Online {
+    dedup: DedupIndex,
+    clusterer: OnlineClusterer,
+    /// Clusterer story index → store story id.
+    story_of: HashMap<usize, i64>,
+    articles: usize,
+}
+
+impl Online {
+    /// Replays the latest `cfg.window` stored articles, in store order, so a
+    /// restart continues with (nearly) the state the last run had.
+    fn rebuild(store: &Store, cfg: &CorpusConfig) -> Result<Online> {
+        let mut o = Online {
+            dedup: DedupIndex::new(cfg.dedup.clone()),
+            clusterer: OnlineClusterer::new(cfg.cluster.clone()),
+            story_of: HashMap::new(),
+            articles: 0,
+        };
+        for row in store.recent_features(cfg.window)? {
+            let sig = rashomon_dedup::signature(&row.text, &cfg.dedup);
+            o.dedup.add(row.seq as usize, &sig);
+            let idx = o.clusterer.add(features_of(&row));
+            if let Some(story) = row.story {
+                o.story_of.entry(idx).or_insert(story);
+            }
+            o.articles += 1;
+        }
+        Ok(o)
+    }
+}
+
+fn features_of(r: &FeatureRow) -> rashomon_cluster::ArticleFeatures {
+    rashomon_cluster::features(&r.title, &r.text, &r.names, r.published.as_deref())
+}
+
+/// One article analysed in a worker thread.
+struct Analysed {
+    doc: Document,
+    key: ContentKey,
+    sig: Signature,
+    names: Vec<String>,
+    features: rashomon_cluster::ArticleFeatures,
+}
+
+fn analyse(
+    article: Article,
+    key: ContentKey,
+    cfg: &CorpusConfig,
+) -> Result<Analysed, (String, String)> {
+    let path = article.path.clone().unwrap_or_else(|| article.id.clone());
+    // A panic in one article's analysis must not abort a long ingest.
+    let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline::analyze(article)))
+        .map_err(|_| (path, "analysis failed (internal error)".to_string()))?;
+    let mut names: Vec<String> = doc
+        .extraction
+        .entities
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    let sig = rashomon_dedup::signature(&doc.article.text, &cfg.dedup);
+    let a = &doc.article;
+    let features = rashomon_cluster::features(&a.title, &a.text, &names, a.published.as_deref());
+    Ok(Analysed {
+        doc,
+        key,
+        sig,
+        names,
+        features,
+    })
+}
+
+/// Analyses `chunk` on `threads` threads, keeping input order.
+fn analyse_chunk(
+    chunk: Vec<(Article, ContentKey)>,
+    cfg: &CorpusConfig,
+) -> Vec<Result<Analysed, (String, String)>> {
+    let threads = cfg.threads.clamp(1, chunk.len().max(1));
+    if threads == 1 {
+        return chunk.into_iter().map(|(a, k)| analyse(a, k, cfg)).collect();
+    }
+    let per = chunk.len().div_ceil(threads);
+    let mut parts: Vec<Vec<(Article, ContentKey)>> = Vec::new();
+    let mut it = chunk.into_iter().peekable();
+    while it.peek().is_some() {
+        parts.push(it.by_ref().take(per).collect());
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|p| {
+                s.spawn(move || {
+                    p.into_iter()
+                        .map(|(a, k)| analyse(a, k, cfg))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(("<worker>".into(), "analysis thread failed".into()))]
+                })
+            })
+            .collect()
+    })
+}
+
+struct Ingester<'a> {
+    store: Store,
+    online: Online,
+    cfg: &'a CorpusConfig,
+    summary: IngestSummary,
+    pending: Vec<(Article, ContentKey)>,
+    since_commit: usize,
+}
+
+impl Ingester<'_> {
+    fn progress(&self) -> Progress {
+        let s = &self.summary;
+        Progress {
+            read: s.read,
+            new: s.new,
+            copies: s.copies,
+            duplicates_skipped: s.duplicates_skipped,
+            failed: s.failed.len(),
+        }
+    }
+
+    /// Analyses and stores the pending articles.
+    fn flush(&mut self, progress: &mut dyn FnMut(Progress)) -> Result<()> {
+        let chunk = std::mem::take(&mut self.pending);
+        for r in analyse_chunk(chunk, self.cfg) {
+            match r {
+                Ok(a) => self.store_one(a)?,
+                Err(f) => self.summary.failed.push(f),
+            }
+            progress(self.progress());
+        }
+        Ok(())
+    }
+
+    fn store_one(&mut self, a: Analysed) -> Result<()> {
+        // The same article twice within one chunk: the second is a duplicate.
+        if self.store.find_key(&a.key)?.is_some() {
+            self.summary.duplicates_skipped += 1;
+            return Ok(());
+        }
+        if self.online.articles >= self.cfg.max_online {
+            self.store.commit()?;
+            self.online = Online::rebuild(&self.store, self.cfg)?;
+            self.store.begin()?;
+        }
+        let (seq, _id) = self.store.insert_document(&a.doc, &a.key)?;
+        self.store
+            .insert_signature(seq, a.sig.exact, a.sig.shingles.len(), &a.names)?;
+        let mut link = self
+            .online
+            .dedup
+            .add(seq as usize, &a.sig)
+            .map(|l| StoredCopy {
+                copy: seq,
+                original: l.original as i64,
+                kind: l.kind,
+                score: l.score,
+            });
+        if link.is_none() && !a.sig.is_empty() {
+            // Exact copies of articles older than the online window.
+            link = self
+                .store
+                .find_exact(a.sig.exact, seq)?
+                .map(|orig| StoredCopy {
+                    copy: seq,
+                    original: orig,
+                    kind: rashomon_model::CopyKind::Exact,
+                    score: 1.0,
+                });
+        }
+        if let Some(l) = &link {
+            self.store.insert_copy(l)?;
+            self.summary.copies += 1;
+        }
+        let idx = self.online.clusterer.add(a.features);
+        self.online.articles += 1;
+        let story = match self.online.story_of.get(&idx) {
+            Some(&s) => Some(s),
+            // A copy opening a new cluster still belongs to its original's story.
+            None => match &link {
+                Some(l) => self.store.article(l.original)?.and_then(|o| o.story),
+                None => None,
+            },
+        };
+        let story = match story {
+            Some(s) => {
+                self.store.add_member(s, seq)?;
+                s
+            }
+            None => {
+                self.summary.stories += 1;
+                self.store.new_story(seq)?
+            }
+        };
+        self.online.story_of.entry(idx).or_insert(story);
+        self.summary.new += 1;
+        self.since_commit += 1;
+        if self.since_commit >= self.cfg.batch {
+            self.store.commit()?;
+            self.store.begin()?;
+            self.since_commit = 0;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `paths` (files, directories, "-" for stdin), analyses every article
+/// not yet stored, links copies, assigns stories and stores and indexes
+/// everything. Safe to interrupt and rerun: committed batches are kept and
+/// skipped on the rerun.
+pub fn ingest(
+    store_path: &Path,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<IngestSummary> {
+    ingest_with(store_path, paths, opts, &CorpusConfig::default(), progress)
+}
+
+/// [`ingest`] with explicit tuning.
+pub fn ingest_with(
+    store_path: &Path,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    cfg: &CorpusConfig,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<IngestSummary> {
+    let store = open(store_path)?;
+    let online = Online::rebuild(&store, cfg)?;
+    let mut ing = Ingester {
+        store,
+        online,
+        cfg,
+        summary: IngestSummary::default(),
+        pending: Vec::new(),
+        since_commit: 0,
+    };
+    ing.store.begin()?;
+    let mut fatal: Option<anyhow::Error> = None;
+    rashomon_ingest::ingest_paths(paths, opts, &mut |r| {
+        if fatal.is_some() {
+            return;
+        }
+        match r {
+            Err(e) => {
+                let f = rashomon_ingest::Failure::from(&e);
+                ing.summary.failed.push((f.path, f.reason));
+                progress(ing.progress());
+            }
+            Ok(a) => {
+                ing.summary.read += 1;
+                let key = content_key(&a);
+                match ing.store.find_key(&key) {
+                    Ok(Some(_)) => {
+                        ing.summary.duplicates_skipped += 1;
+                        progress(ing.progress());
+                    }
+                    Ok(None) => {
+                        ing.pending.push((a, key));
+                        if ing.pending.len() >= cfg.batch.max(1) {
+                            if let Err(e) = ing.flush(progress) {
+                                fatal = Some(e);
+                            }
+                        }
+                    }
+                    Err(e) => fatal = Some(e.into()),
+                }
+            }
+        }
+    });
+    if let Some(e) = fatal {
+        return Err(e.context(format!("ingest into {}", store_path.display())));
+    }
+    ing.flush(progress)?;
+    ing.store.finish()?;
+    Ok(ing.summary)
+}
+
+fn open(store_path: &Path) -> Result<Store> {
+    Store::open(store_path).with_context(|| format!("cannot open store {}", store_path.display()))
+}
+
+/// Stories, newest first.
+pub fn stories(store_path: &Path, limit: usize) -> Result<Vec<StorySummary>> {
+    Ok(open(store_path)?.stories(limit)?)
+}
+
+/// The brief of one stored story.
+pub fn story_brief(store_path: &Path, id: i64) -> Result<Brief> {
+    let store = open(store_path)?;
+    let seqs = store
+        .story_members(id)?
+        .ok_or_else(|| anyhow!("no story {id} in {}", store_path.display()))?;
+    let mut docs = Vec::with_capacity(seqs.len());
+    for &s in &seqs {
+        let d = store
+            .document(s)?
+            .ok_or_else(|| anyhow!("story {id}: article {s} is missing"))?;
+        docs.push(d);
+    }
+    let copies = store.copies_among(&seqs)?;
+    Ok(pipeline::story_brief(&id.to_string(), &docs, &copies))
+}
+
+/// Full-text search over the stored articles.
+pub fn search(store_path: &Path, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    Ok(open(store_path)?.search(query, limit)?)
+}
+
+/// Whole-corpus clustering pass ([`rashomon_cluster::cluster`]); replaces
+/// every story and returns how many there are now.
+pub fn recluster(store_path: &Path) -> Result<usize> {
+    let mut store = open(store_path)?;
+    let cfg = ClusterConfig::default();
+    let mut seqs = Vec::new();
+    let mut feats = Vec::new();
+    let mut after = 0;
+    loop {
+        let rows = store.feature_rows(after, 4096)?;
+        let Some(last) = rows.last().map(|r| r.seq) else {
+            break;
+        };
+        for r in &rows {
+            seqs.push(r.seq);
+            feats.push(features_of(r));
+        }
+        after = last;
+    }
+    let groups: Vec<Vec<i64>> = rashomon_cluster::cluster(feats, &cfg)
+        .into_iter()
+        .map(|g| {
+            g.members
+                .iter()
+                .filter_map(|&i| seqs.get(i).copied())
+                .collect()
+        })
+        .collect();
+    Ok(store.replace_stories(&groups)?)
+}
+
+/// Rebuilds the search index from the store; returns the articles indexed.
+pub fn reindex(store_path: &Path) -> Result<usize> {
+    Ok(open(store_path)?.rebuild_index()?)
+}

@@ -1,0 +1,113 @@
+//! Corpus functions over the store: ingest twice (idempotent), list stories,
+//! brief, search, recluster and reindex, each from a freshly opened store.
+
+use rashomon::corpus::{self, IngestOptions};
+use std::io::Write;
+use std::path::Path;
+
+fn write(path: &Path, recs: &[serde_json::Value]) {
+    let mut f = std::fs::File::create(path).unwrap();
+    for r in recs {
+        writeln!(f, "{r}").unwrap();
+    }
+}
+
+fn rec(id: &str, source: &str, title: &str, date: &str, text: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "source": source, "title": title, "published": date, "text": text})
+}
+
+#[test]
+fn ingest_stories_search_after_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let input = dir.path().join("in.jsonl");
+    let wire = "President Alma Reyes met Chancellor Otto Brandt in Anchorage on Friday to discuss the \
+                fishing treaty. Reyes said the talks were productive. Brandt said no agreement was reached \
+                on quotas, and officials from both delegations will meet again in Oslo next month.";
+    let budget =
+        "The city council of Springfield approved a budget of 40 million dollars on Tuesday after \
+                  a long debate. Council member Dana Whit voted against the plan, saying the parks \
+                  department was underfunded. The budget takes effect in January.";
+    write(
+        &input,
+        &[
+            rec(
+                "w1",
+                "Wire",
+                "Reyes and Brandt meet in Anchorage",
+                "2025-08-15",
+                wire,
+            ),
+            rec(
+                "p1",
+                "Post",
+                "Reyes, Brandt talk fish in Anchorage",
+                "2025-08-15",
+                wire,
+            ),
+            rec(
+                "h1",
+                "Herald",
+                "Anchorage talks",
+                "2025-08-16",
+                &format!("Our reporter adds this lead. {wire}"),
+            ),
+            rec(
+                "b1",
+                "Gazette",
+                "Springfield budget passes",
+                "2025-08-12",
+                budget,
+            ),
+            rec("bad", "Gazette", "no text", "2025-08-12", ""),
+        ],
+    );
+    let mut calls = 0;
+    let s = corpus::ingest(
+        &db,
+        &[input.clone()],
+        &IngestOptions::default(),
+        &mut |_| calls += 1,
+    )
+    .unwrap();
+    assert_eq!((s.read, s.new, s.duplicates_skipped), (4, 4, 0), "{s:?}");
+    assert_eq!(s.copies, 2, "{s:?}");
+    assert_eq!(s.failed.len(), 1, "{s:?}");
+    assert!(s.failed[0].0.contains("in.jsonl"), "{:?}", s.failed);
+    assert!(calls >= 5);
+
+    // Second run: everything is already stored.
+    let s2 = corpus::ingest(&db, &[input], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert_eq!(
+        (s2.read, s2.new, s2.duplicates_skipped),
+        (4, 0, 4),
+        "{s2:?}"
+    );
+
+    let stories = corpus::stories(&db, 10).unwrap();
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    assert_eq!(stories[0].title, "Reyes and Brandt meet in Anchorage");
+    assert_eq!((stories[0].articles, stories[0].sources), (3, 3));
+    assert_eq!(stories[0].last_published.as_deref(), Some("2025-08-16"));
+    assert_eq!(stories[1].articles, 1);
+
+    assert!(corpus::story_brief(&db, stories[0].id).is_ok());
+    assert!(corpus::story_brief(&db, 9999).is_err());
+
+    let hits = corpus::search(&db, "springfield budget", 5).unwrap();
+    assert_eq!(hits[0].article_id, "b1");
+    assert_eq!(hits[0].story_id, Some(stories[1].id));
+    assert!(
+        hits[0].snippet.to_lowercase().contains("springfield"),
+        "{:?}",
+        hits[0]
+    );
+    assert_eq!(corpus::search(&db, "oslo", 10).unwrap().len(), 3);
+
+    let n = corpus::recluster(&db).unwrap();
+    assert_eq!(n, corpus::stories(&db, 100).unwrap().len());
+    assert_eq!(corpus::reindex(&db).unwrap(), 4);
+    let hits = corpus::search(&db, "springfield", 5).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].story_id.is_some());
+}
