@@ -74,7 +74,12 @@ impl Signature {
 /// Folded, punctuation-free words of `text`. Apostrophes are dropped inside
 /// words so "don't" and "don’t" agree.
 pub fn normalized_words(text: &str) -> Vec<String> {
-    let folded = rashomon_text::fold(text);
+    // ASCII text folds to its lower case; skip the Unicode decomposition.
+    let folded = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        rashomon_text::fold(text)
+    };
     folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.replace('\'', ""))
@@ -95,15 +100,18 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
     let words = normalized_words(text);
     let exact = xxh3_64(words.join(" ").as_bytes());
     let k = cfg.shingle.max(1);
+    // A shingle's hash is the hash of its words' hashes: no string per shingle.
+    let word_hashes: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+    let shingle_hash = |ws: &[u64]| {
+        let bytes: Vec<u8> = ws.iter().flat_map(|h| h.to_le_bytes()).collect();
+        xxh3_64(&bytes)
+    };
     let mut shingles: Vec<u64> = if words.is_empty() {
         Vec::new()
     } else if words.len() <= k {
-        vec![xxh3_64(words.join(" ").as_bytes())]
+        vec![shingle_hash(&word_hashes)]
     } else {
-        words
-            .windows(k)
-            .map(|w| xxh3_64(w.join(" ").as_bytes()))
-            .collect()
+        word_hashes.windows(k).map(shingle_hash).collect()
     };
     shingles.sort_unstable();
     shingles.dedup();
@@ -111,9 +119,9 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
     let mut minhash = vec![u64::MAX; cfg.num_perm];
     for &s in &shingles {
         for (m, &(a, b)) in minhash.iter_mut().zip(&perms) {
-            // Multiply-add over a well-mixed input, then a final mix: cheap
-            // and independent enough across permutations for MinHash.
-            let h = xorshift_mix(s.wrapping_mul(a).wrapping_add(b));
+            // Multiply-add with an odd multiplier permutes u64; the shingle
+            // hashes are already uniform, so this is enough for MinHash.
+            let h = s.wrapping_mul(a).wrapping_add(b);
             if h < *m {
                 *m = h;
             }
@@ -124,13 +132,6 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
         minhash,
         shingles,
     }
-}
-
-fn xorshift_mix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x
 }
 
 /// Size of the intersection of two sorted, distinct slices.
