@@ -193,7 +193,7 @@ pub fn extract_with(
     let mut prev: Option<(Span, usize)> = None;
     for &(a, b) in &cues {
         let f = rules::resolve(&d, a, b, &cues);
-        let source = f.source.map(|(x, y)| d.span(x, y));
+        let source = f.source.filter(|(x, y)| x <= y).map(|(x, y)| d.span(x, y));
         let speaker_entity = source.and_then(|s| resolver.resolve(s, prev));
         if let (Some(s), Some(e)) = (source, speaker_entity) {
             prev = Some((s, e));

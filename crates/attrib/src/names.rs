@@ -190,7 +190,10 @@ pub fn person_mentions(text: &str, an: &AnalyzedText) -> (Vec<EntityMention>, Ve
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.span.slice(text))
             .collect();
-        let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
         if words.len() >= 4 && caps * 10 >= words.len() * 7 {
             for h in &mut headline[s.tokens.clone()] {
                 *h = true;

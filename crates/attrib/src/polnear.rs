@@ -368,8 +368,14 @@ fn speaker_check(
         let s = r.source[0].slice(text);
         let words: Vec<&str> = s.split_whitespace().collect();
         // Pronouns and a determiner-led phrase ("The White House") are not a name to resolve to.
-        let first = words.first().map(|w| rashomon_text::fold(w)).unwrap_or_default();
-        let pronoun = matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "who" | "the" | "a" | "an");
+        let first = words
+            .first()
+            .map(|w| rashomon_text::fold(w))
+            .unwrap_or_default();
+        let pronoun = matches!(
+            first.as_str(),
+            "he" | "she" | "it" | "they" | "we" | "i" | "who" | "the" | "a" | "an"
+        );
         if !pronoun
             && words.len() <= 4
             && !words.is_empty()
@@ -407,8 +413,14 @@ fn speaker_check(
         if ok {
             sp.correct += 1;
         } else if std::env::var_os("ATTRIB_DEBUG_SPK").is_some() {
-            let got = p.speaker_entity.and_then(|e| entities.get(e)).map(|e| e.name.as_str());
-            eprintln!("SPK {:?} want {referent:?} got {got:?}", r.source[0].slice(text));
+            let got = p
+                .speaker_entity
+                .and_then(|e| entities.get(e))
+                .map(|e| e.name.as_str());
+            eprintln!(
+                "SPK {:?} want {referent:?} got {got:?}",
+                r.source[0].slice(text)
+            );
         }
     }
 }

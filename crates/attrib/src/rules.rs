@@ -459,7 +459,12 @@ pub fn speaker_colon(d: &Doc, i: usize) -> bool {
     }
     let ss = d.sents[d.sent[i]].start;
     let para_start = ss == 0 || d.para[ss - 1] != d.para[ss];
-    para_start && i - ss <= 3 && (ss..i).all(|k| d.is_cap(k) && d.kinds[k] == TokenKind::Word) && i + 1 < d.len() && d.para[i + 1] == d.para[i]
+    para_start
+        && i > ss
+        && i - ss <= 3
+        && (ss..i).all(|k| d.is_cap(k) && d.kinds[k] == TokenKind::Word)
+        && i + 1 < d.len()
+        && d.para[i + 1] == d.para[i]
 }
 
 /// A dash right after a closing quotation and before a capitalised name.
