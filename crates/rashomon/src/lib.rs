@@ -4,6 +4,7 @@
 //! (ingest → text → extract → dedup → cluster → compare → brief). The
 //! `rashomon` binary is a thin command-line shell over it.
 
+pub mod corpus;
 pub mod pipeline;
 
 pub use rashomon_model as model;
