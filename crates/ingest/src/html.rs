@@ -144,7 +144,7 @@ fn strip_by(s: String) -> String {
     let t = s.trim();
     let lower = t.to_lowercase();
     if lower.starts_with("by ") {
-        t[3..].trim().to_string()
+        t.get(3..).unwrap_or(t).trim().to_string()
     } else {
         t.to_string()
     }

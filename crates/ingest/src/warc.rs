@@ -5,10 +5,7 @@ use crate::normalize::{sanitize_id, url_host};
 use crate::{charset, html, Ctx, Emit, IngestError};
 use flate2::read::{MultiGzDecoder, ZlibDecoder};
 use rashomon_model::Article;
-use std::cell::Cell;
 use std::io::{BufRead, Read};
-use std::rc::Rc;
-use warc::{RecordType, WarcHeader, WarcReader};
 
 /// Decompressed HTTP payloads larger than this are cut (zip-bomb guard).
 const MAX_PAYLOAD: u64 = 64 << 20;
@@ -142,75 +139,122 @@ fn record_article(
     }
 }
 
-/// Wraps the input to notice text read after the last complete record: the
-/// warc crate ends iteration silently when a file stops inside a header.
-struct Tracking<R> {
-    inner: R,
-    dirty: Rc<Cell<bool>>,
+/// Largest WARC header block and record body accepted; larger ones are
+/// corrupt or hostile and end the file.
+const MAX_HEADER_BLOCK: usize = 1 << 20;
+const MAX_RECORD: usize = 1 << 30;
+
+/// One framed WARC record: lower-cased header names with lossy UTF-8 values.
+struct RawRecord {
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
 }
 
-impl<R: BufRead> Read for Tracking<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(out)?;
-        if out[..n].iter().any(|b| !b.is_ascii_whitespace()) {
-            self.dirty.set(true);
-        }
-        Ok(n)
+impl RawRecord {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
-impl<R: BufRead> BufRead for Tracking<R> {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-    fn consume(&mut self, amt: usize) {
-        // The bytes being consumed are still at the front of the inner buffer.
-        if let Ok(buf) = self.inner.fill_buf() {
-            if buf.iter().take(amt).any(|b| !b.is_ascii_whitespace()) {
-                self.dirty.set(true);
-            }
+/// Reads the next record: `Ok(None)` at a clean end of input. Framing is done
+/// here and the header block is parsed by `warc::parser::headers`: the warc
+/// crate's own iterators panic on non-UTF-8 header values and overflow on
+/// huge Content-Length values (found by fuzzing).
+fn next_record(reader: &mut dyn BufRead) -> Result<Option<RawRecord>, String> {
+    let mut block = Vec::new();
+    // Skip the blank lines that end the previous record.
+    loop {
+        block.clear();
+        let read = reader
+            .read_until(b'\n', &mut block)
+            .map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Ok(None);
         }
-        self.inner.consume(amt)
+        if !block.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
     }
+    if !block.starts_with(b"WARC/") {
+        return Err("expected a WARC/1.x version line".into());
+    }
+    loop {
+        let before = block.len();
+        let read = reader
+            .read_until(b'\n', &mut block)
+            .map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Err("file ends inside a record header (truncated)".into());
+        }
+        if block[before..].iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+        if block.len() > MAX_HEADER_BLOCK {
+            return Err("record header block too large".into());
+        }
+    }
+    let (_, (_, raw_headers, len)) = warc::parser::headers(&block).map_err(|e| {
+        format!("bad record header: {e:?}")
+            .chars()
+            .take(200)
+            .collect::<String>()
+    })?;
+    let headers = raw_headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_ascii_lowercase(),
+                String::from_utf8_lossy(v).trim().to_string(),
+            )
+        })
+        .collect();
+    if len > MAX_RECORD {
+        return Err(format!(
+            "Content-Length {len} exceeds the {MAX_RECORD}-byte limit"
+        ));
+    }
+    let mut body = Vec::with_capacity(len.min(1 << 20));
+    reader
+        .take(len as u64)
+        .read_to_end(&mut body)
+        .map_err(|e| e.to_string())?;
+    if body.len() < len {
+        return Err(format!(
+            "file ends inside a record body ({} of {len} bytes)",
+            body.len()
+        ));
+    }
+    Ok(Some(RawRecord { headers, body }))
 }
 
 /// Streams the records of a WARC reader (already decompressed). Stops at the
 /// first unreadable record: WARC framing cannot be resynchronised reliably.
-pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
+pub fn parse(ctx: &Ctx, mut reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
     let err = |n: usize, reason: String| IngestError::Warc {
         path: ctx.path.to_string(),
         record: n,
         reason,
     };
-    let dirty = Rc::new(Cell::new(false));
-    let tracked = Tracking {
-        inner: reader,
-        dirty: Rc::clone(&dirty),
-    };
     let mut n = 0;
-    for rec in WarcReader::new(tracked).iter_records() {
+    loop {
         n += 1;
-        let rec = match rec {
-            Ok(r) => {
-                dirty.set(false);
-                r
-            }
-            Err(e) => {
-                emit(Err(err(n, e.to_string())));
-                return;
-            }
+        let rec = match next_record(&mut reader) {
+            Ok(Some(r)) => r,
+            Ok(None) => return,
+            Err(reason) => return emit(Err(err(n, reason))),
         };
         let uri = rec
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim().trim_matches(['<', '>']).to_string())
+            .header("warc-target-uri")
+            .map(|u| u.trim_matches(['<', '>']).to_string())
             .filter(|u| !u.is_empty());
-        let record_ct = rec
-            .header(WarcHeader::ContentType)
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        let (payload, http_charset): (Vec<u8>, Option<String>) = match rec.warc_type() {
-            RecordType::Response => {
-                let Some(resp) = split_http(rec.body()) else {
+        let record_ct = rec.header("content-type").unwrap_or("");
+        let warc_type = rec.header("warc-type").unwrap_or("").to_ascii_lowercase();
+        let (payload, http_charset): (Vec<u8>, Option<String>) = match warc_type.as_str() {
+            "response" => {
+                let Some(resp) = split_http(&rec.body) else {
                     continue;
                 };
                 let ct = resp.header("content-type").unwrap_or("");
@@ -239,8 +283,9 @@ pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
                     }
                 }
             }
-            RecordType::Resource if is_html_type(&record_ct) => {
-                (rec.body().to_vec(), charset::http_declared(&record_ct))
+            "resource" if is_html_type(record_ct) => {
+                let declared = charset::http_declared(record_ct);
+                (rec.body, declared)
             }
             _ => continue,
         };
@@ -251,17 +296,37 @@ pub fn parse(ctx: &Ctx, reader: Box<dyn BufRead + '_>, emit: &mut Emit) {
             emit(Ok(article));
         }
     }
-    if dirty.get() {
-        emit(Err(err(
-            n + 1,
-            "file ends inside a record header (truncated)".into(),
-        )));
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_framing_is_an_error_not_a_panic() {
+        for input in [
+            &b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 18446744073709551614\r\n\r\n\r\n"[..],
+            b"WARC/1.0\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+            b"WARC/1.0\r\nWARC-Target-URI: http://a\xff\xfe/\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\n<p>Hi</p>\r\n\r\n",
+            b"not a warc at all",
+        ] {
+            let mut reader: &[u8] = input;
+            let mut ok = 0;
+            while let Ok(Some(_)) = next_record(&mut reader) {
+                ok += 1;
+            }
+            }
+            assert!(ok <= 1);
+        }
+        let mut reader: &[u8] =
+            b"WARC/1.0\r\nWARC-Target-URI: http://a\xff/\r\nContent-Length: 2\r\n\r\nhi\r\n\r\n";
+        let rec = next_record(&mut reader)
+            .expect("readable")
+            .expect("one record");
+        assert_eq!(rec.header("warc-target-uri"), Some("http://a\u{fffd}/"));
+        assert_eq!(rec.body, b"hi");
+        assert!(next_record(&mut reader).expect("clean end").is_none());
+    }
 
     #[test]
     fn http_split_and_dechunk() {

@@ -303,3 +303,31 @@ fn unknown_extension_read_as_text() {
     assert_eq!(a.title, "Headline");
     assert_eq!(a.text, "Some words.");
 }
+
+/// Inputs the fuzzers once crashed on (see docs/ingest.md): each must parse
+/// without panicking, as every WARC flavour and as text.
+#[test]
+fn fuzz_regressions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz");
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("fuzz dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    assert!(!entries.is_empty());
+    for path in entries {
+        let bytes = std::fs::read(&path).expect("read");
+        for name in [
+            "a.warc",
+            "a.warc.gz",
+            "a.html",
+            "a.rss",
+            "a.jsonl",
+            "a.json",
+            "a.txt",
+        ] {
+            let _ = parse_bytes(name, &bytes, &opts());
+        }
+    }
+}
