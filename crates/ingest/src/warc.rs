@@ -315,7 +315,6 @@ mod tests {
             while let Ok(Some(_)) = next_record(&mut reader) {
                 ok += 1;
             }
-            }
             assert!(ok <= 1);
         }
         let mut reader: &[u8] =
