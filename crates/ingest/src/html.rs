@@ -214,6 +214,7 @@ pub fn extract(html: &str) -> HtmlDoc {
     let h1 = opt_line(doc.select("h1").first().text().as_ref().into());
     let title_tag = opt_line(doc.select("title").first().text().as_ref().into());
     let m = |k: &str| meta.get(k).map(String::as_str);
+    let p_len: usize = doc.select("p").iter().map(|p| p.text().trim().len()).sum();
 
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -233,7 +234,9 @@ pub fn extract(html: &str) -> HtmlDoc {
         ),
         None => (None, None, None, None, String::new()),
     };
-    let text = if r_text.is_empty() {
+    // Readability sometimes settles on one small block of a long page; when it
+    // keeps under a quarter of the paragraph text, the paragraphs are safer.
+    let text = if r_text.is_empty() || (p_len > 1000 && r_text.len() * 4 < p_len) {
         fallback_text(&Document::from(html))
     } else {
         r_text
