@@ -9,6 +9,8 @@ use rashomon_text::fold;
 const TRIGGERS: &[&str] = &[
     "since", "in", "on", "by", "from", "until", "before", "after", "at", "of", "for", "than", "to",
 ];
+/// Tokens either side of a value that describe its role.
+const CONTEXT_WINDOW: usize = 8;
 /// Words skipped when looking back from a value for its trigger.
 const SKIPPABLE: &[&str] = &[
     "their", "the", "his", "her", "its", "a", "an", "about", "around", "nearly", "almost", "some",
@@ -28,7 +30,9 @@ pub struct Conflict {
 fn comparable(a: &Value, b: &Value) -> Option<ConflictKind> {
     use ValueKind::*;
     match (a.kind, b.kind) {
-        (Date | Year, Date | Year) => Some(ConflictKind::Date),
+        // A year and a full date play different roles ("completed in 2009" vs "on Tuesday").
+        (Year, Year) => Some(ConflictKind::Date),
+        (Date, Date) if a.normalized.len() == b.normalized.len() => Some(ConflictKind::Date),
         (Number, Number) | (Money, Money) | (Percent, Percent) => Some(ConflictKind::Number),
         (Quantity, Quantity) if a.unit == b.unit => Some(ConflictKind::Number),
         _ => None,
@@ -55,7 +59,12 @@ fn values_agree(a: &Value, b: &Value) -> bool {
 }
 
 /// The trigger word before a value and the content terms around it (same clause).
-fn context(doc: &Document, st: &Statement, v: &Value) -> (Option<String>, Vec<u32>) {
+fn context(
+    doc: &Document,
+    st: &Statement,
+    v: &Value,
+    vocab_id: &dyn Fn(&str) -> Option<u32>,
+) -> (Option<String>, Vec<u32>) {
     let text = &doc.article.text;
     let toks = doc.analysis.sentence_tokens(st.sentence);
     let first = toks
@@ -75,13 +84,26 @@ fn context(doc: &Document, st: &Statement, v: &Value) -> (Option<String>, Vec<u3
             break;
         }
     }
-    let clause_terms = st
-        .clauses
+    // Content words within a few tokens either side: the value's role ("first time since", "completed in").
+    let last = toks
         .iter()
-        .find(|c| c.span.contains(v.span) || c.span.overlaps(v.span))
-        .map(|c| c.terms.clone())
-        .unwrap_or_default();
-    (trigger, clause_terms)
+        .rposition(|t| t.span.end <= v.span.end)
+        .unwrap_or(first);
+    let window =
+        &toks[first.saturating_sub(CONTEXT_WINDOW)..(last + 1 + CONTEXT_WINDOW).min(toks.len())];
+    let mut terms: Vec<u32> = window
+        .iter()
+        .filter(|t| !v.span.overlaps(t.span) && t.kind == rashomon_model::TokenKind::Word)
+        .filter_map(|t| {
+            let w = fold(t.span.slice(text));
+            let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
+            (!rashomon_text::is_stopword(&w)).then(|| vocab_id(&rashomon_text::stem(&w)))
+        })
+        .flatten()
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    (trigger, terms)
 }
 
 /// Value conflicts: same kind of value, same role (trigger word or shared clause context), different values.
@@ -91,6 +113,7 @@ pub fn value_conflicts(
     b: &Statement,
     sentence_sim: f64,
     idf: &[f64],
+    vocab_id: &dyn Fn(&str) -> Option<u32>,
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     let (da, db) = (docs[a.doc], docs[b.doc]);
@@ -101,12 +124,16 @@ pub fn value_conflicts(
             let Some(kind) = comparable(va, vb) else {
                 continue;
             };
-            if values_agree(va, vb) {
+            // The same words ("on Wednesday", "last year") in two reports mean the same thing far
+            // more often than publication dates differing by a day suggest otherwise.
+            if values_agree(va, vb)
+                || fold(va.span.slice(&da.article.text)) == fold(vb.span.slice(&db.article.text))
+            {
                 continue;
             }
             // Both values must be resolved for dates ("friday" vs "2025-08-15" says nothing).
-            let (ta, ca) = context(da, a, va);
-            let (tb, cb) = context(db, b, vb);
+            let (ta, ca) = context(da, a, va, vocab_id);
+            let (tb, cb) = context(db, b, vb, vocab_id);
             let (w, n) = shared_weight(&ca, &cb, idf);
             let base = norm(&ca, idf).min(norm(&cb, idf)).max(1e-9);
             let overlap = w.sqrt() / base;
@@ -117,10 +144,9 @@ pub fn value_conflicts(
                         || (n >= 3 && overlap >= 0.5)
                         || (sentence_sim >= 0.5 && same_trigger)
                 }
-                _ => {
-                    (va.unit.is_some() && n >= 1 && (same_trigger || sentence_sim >= 0.3))
-                        || (n >= 2 && overlap >= 0.5 && sentence_sim >= 0.25)
-                }
+                // Counts of the same thing ("1,200 residents" vs "1,800 residents") in related sentences.
+                _ if va.unit.is_some() => sentence_sim >= 0.2 || (n >= 1 && same_trigger) || n >= 2,
+                _ => n >= 2 && overlap >= 0.5 && sentence_sim >= 0.25,
             };
             if ok {
                 out.push(Conflict {
@@ -146,6 +172,10 @@ pub fn polarity_conflict(a: &Statement, b: &Statement, idf: &[f64]) -> Option<Co
             // Different people may well disagree; a contradiction is one claim reported both ways.
             let same_voice = ca.speaker.is_some() && ca.speaker == cb.speaker;
             if ca.speaker.is_some() && cb.speaker.is_some() && !same_voice {
+                continue;
+            }
+            // The two clauses must share some of the claim's own wording, not just names.
+            if !ca.bigrams.iter().any(|b| cb.bigrams.contains(b)) {
                 continue;
             }
             let (w, n) = shared_weight(&ca.terms, &cb.terms, idf);

@@ -28,6 +28,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const ALIGN_THRESHOLD: f64 = 0.18;
 /// Related enough to be compared for contradictions.
 const RELATED_THRESHOLD: f64 = 0.08;
+/// So similar that they align even when not each other's best match.
+const STRONG_ALIGN: f64 = 0.6;
 
 /// Compares the documents of one story. `copies` link documents of `docs` by index.
 pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story {
@@ -68,25 +70,29 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
     let stmts = statements::build(docs, &entity_of, &doc_entity, &mut vocab);
     let idf = statements::idf(&vocab, stmts.len());
 
-    let mut facts = Vec::new();
-    let mut in_conflict: BTreeSet<usize> = BTreeSet::new();
-    let mut edges: Vec<(usize, usize)> = Vec::new();
-    let mut conflict_found: Vec<(f64, conflicts::Conflict, usize, usize)> = Vec::new();
+    // Verbatim copies of a sentence within one copy group are one statement: compare the
+    // first, report all.
+    let mut rep: Vec<usize> = (0..stmts.len()).collect();
+    let mut first_of: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (i, st) in stmts.iter().enumerate() {
+        rep[i] = *first_of
+            .entry((copy_root[st.doc], st.key.as_str()))
+            .or_insert(i);
+    }
+    let mut copies_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &r) in rep.iter().enumerate() {
+        copies_of.entry(r).or_default().push(i);
+    }
+    let reps: Vec<usize> = (0..stmts.len()).filter(|&i| rep[i] == i).collect();
 
-    // Pairwise comparison across independent sources.
+    let mut facts = Vec::new();
+    let mut found_conflicts: Vec<(f64, conflicts::Conflict, usize, usize)> = Vec::new();
     let mut best_for: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     let mut sims: Vec<(usize, usize, f64)> = Vec::new();
-    for i in 0..stmts.len() {
-        for j in (i + 1)..stmts.len() {
+    for (x, &i) in reps.iter().enumerate() {
+        for &j in &reps[x + 1..] {
             let (a, b) = (&stmts[i], &stmts[j]);
-            if a.doc == b.doc {
-                continue;
-            }
             if !independent(a.doc, b.doc) {
-                // Verbatim copies of one sentence are one statement carried by several outlets.
-                if a.key == b.key {
-                    edges.push((i, j));
-                }
                 continue;
             }
             let sim = statements::similarity(a, b, &idf);
@@ -101,60 +107,91 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
                 );
             }
             sims.push((i, j, sim));
-            for (x, other_doc) in [(i, b.doc), (j, a.doc)] {
-                let e = best_for.entry((x, other_doc)).or_insert((0.0, usize::MAX));
+            for (me, other, other_root) in [(i, j, copy_root[b.doc]), (j, i, copy_root[a.doc])] {
+                let e = best_for
+                    .entry((me, other_root))
+                    .or_insert((0.0, usize::MAX));
                 if sim > e.0 {
-                    *e = (sim, if x == i { j } else { i });
+                    *e = (sim, other);
                 }
             }
-            let mut found = conflicts::value_conflicts(docs, a, b, sim, &idf);
+            let mut found =
+                conflicts::value_conflicts(docs, a, b, sim, &idf, &|t: &str| vocab.get(t));
             found.extend(conflicts::polarity_conflict(a, b, &idf));
             for c in found {
-                conflict_found.push((c.strength + sim, c, i, j));
+                found_conflicts.push((c.strength + sim, c, i, j));
             }
         }
     }
-    // Keep, for each statement and conflict kind, only its strongest counterpart.
-    conflict_found.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.2, x.3).cmp(&(y.2, y.3))));
+
+    // Keep, for each statement, conflict kind and other source, only the strongest counterpart;
+    // then merge conflicts of one kind that share a statement ("1,800" vs the wire's and a
+    // regional paper's "1,200" is one disagreement).
+    found_conflicts.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.2, x.3).cmp(&(y.2, y.3))));
     let mut used: BTreeSet<(usize, usize, ConflictKind)> = BTreeSet::new();
-    let mut conflict_pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (_, c, i, j) in conflict_found {
-        let key_i = (i, stmts[j].doc, c.kind);
-        let key_j = (j, stmts[i].doc, c.kind);
+    let mut kept: Vec<(conflicts::Conflict, usize, usize)> = Vec::new();
+    for (_, c, i, j) in found_conflicts {
+        let key_i = (i, copy_root[stmts[j].doc], c.kind);
+        let key_j = (j, copy_root[stmts[i].doc], c.kind);
         if used.contains(&key_i) || used.contains(&key_j) {
             continue;
         }
         used.insert(key_i);
         used.insert(key_j);
-        conflict_pairs.insert((i, j));
-        in_conflict.insert(i);
-        in_conflict.insert(j);
-        facts.push(conflict_fact(docs, &stmts[i], &stmts[j], &c));
+        kept.push((c, i, j));
     }
+    let conflict_pairs: BTreeSet<(usize, usize)> = kept.iter().map(|(_, i, j)| (*i, *j)).collect();
+    let in_conflict: BTreeSet<usize> = kept.iter().flat_map(|(_, i, j)| [*i, *j]).collect();
+    let merged = components(kept.len(), &{
+        let mut e = Vec::new();
+        for x in 0..kept.len() {
+            for y in (x + 1)..kept.len() {
+                let (cx, cy) = (&kept[x], &kept[y]);
+                if cx.0.kind == cy.0.kind && [cx.1, cx.2].iter().any(|s| *s == cy.1 || *s == cy.2) {
+                    e.push((x, y));
+                }
+            }
+        }
+        e
+    });
+    for group in merged {
+        let members: Vec<&(conflicts::Conflict, usize, usize)> =
+            group.iter().map(|&g| &kept[g]).collect();
+        facts.push(conflict_fact(docs, &stmts, &copies_of, &members));
+    }
+
+    // Alignment: the mutually best match in the other source, when similar enough.
+    let mut edges: Vec<(usize, usize)> = Vec::new();
     for &(i, j, sim) in &sims {
         if sim < ALIGN_THRESHOLD || conflict_pairs.contains(&(i, j)) {
             continue;
         }
-        let best_i = best_for.get(&(i, stmts[j].doc)).map(|b| b.1) == Some(j);
-        let best_j = best_for.get(&(j, stmts[i].doc)).map(|b| b.1) == Some(i);
-        if best_i || best_j {
+        let best_i = best_for.get(&(i, copy_root[stmts[j].doc])).map(|b| b.1) == Some(j);
+        let best_j = best_for.get(&(j, copy_root[stmts[i].doc])).map(|b| b.1) == Some(i);
+        if (best_i && best_j) || sim >= STRONG_ALIGN {
             edges.push((i, j));
         }
     }
-
-    // Aligned groups: connected components of the alignment edges.
-    let components = components(stmts.len(), &edges);
-    let mut grouped = Vec::new();
-    for comp in components {
+    let index_of: BTreeMap<usize, usize> = reps.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let local_edges: Vec<(usize, usize)> = edges
+        .iter()
+        .map(|(a, b)| (index_of[a], index_of[b]))
+        .collect();
+    for comp in components(reps.len(), &local_edges) {
+        let comp: Vec<usize> = comp.iter().map(|&k| reps[k]).collect();
         let roots: BTreeSet<usize> = comp.iter().map(|&s| copy_root[stmts[s].doc]).collect();
-        if roots.len() >= 2 {
-            grouped.push((FactStatus::Corroborated, comp));
-        } else if !comp.iter().all(|s| in_conflict.contains(s)) {
-            grouped.push((FactStatus::Unique, comp));
-        }
-    }
-    for (status, comp) in grouped {
-        let mentions: Vec<Mention> = comp
+        let status = if roots.len() >= 2 {
+            FactStatus::Corroborated
+        } else if comp.iter().any(|s| in_conflict.contains(s)) {
+            continue;
+        } else {
+            FactStatus::Unique
+        };
+        let all: Vec<usize> = comp
+            .iter()
+            .flat_map(|r| copies_of.get(r).cloned().unwrap_or_default())
+            .collect();
+        let mentions: Vec<Mention> = all
             .iter()
             .map(|&s| sentence_mention(docs, &stmts[s]))
             .collect();
@@ -189,8 +226,21 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
     let quote_groups = quotes::group(quotes::collect(docs, &speaker_name));
     let mut story_quotes = Vec::new();
     for g in &quote_groups {
+        // One fact per disagreeing pair of copy groups, naming every outlet on each side.
+        let mut by_sides: BTreeMap<(ConflictKind, usize, usize), Vec<quotes::QuoteConflict>> =
+            BTreeMap::new();
         for qc in quotes::conflicts(g, &independent) {
-            facts.push(quote_conflict_fact(docs, g, &qc));
+            let (ra, rb) = (
+                copy_root[g.members[qc.left].doc],
+                copy_root[g.members[qc.right].doc],
+            );
+            by_sides
+                .entry((qc.kind, ra.min(rb), ra.max(rb)))
+                .or_default()
+                .push(qc);
+        }
+        for list in by_sides.values() {
+            facts.push(quote_conflict_fact(docs, g, list));
         }
         story_quotes.push(story_quote(docs, g));
     }
@@ -330,69 +380,127 @@ fn kind_name(k: ConflictKind) -> &'static str {
 
 fn conflict_fact(
     docs: &[&Document],
-    a: &Statement,
-    b: &Statement,
-    c: &conflicts::Conflict,
+    stmts: &[Statement],
+    copies_of: &BTreeMap<usize, Vec<usize>>,
+    members: &[&(conflicts::Conflict, usize, usize)],
 ) -> Fact {
-    let left = span_mention(docs, c.left.0, c.left.1);
-    let right = span_mention(docs, c.right.0, c.right.1);
-    let (sa, sb) = (&docs[a.doc].article.source, &docs[b.doc].article.source);
-    let summary = match c.kind {
-        ConflictKind::Polarity => format!(
-            "{sa}: \"{}\" — but {sb}: \"{}\"",
-            clip(&left.text, 140),
-            clip(&right.text, 140)
-        ),
-        k => format!(
-            "{} differs: \"{}\" ({sa}) vs \"{}\" ({sb})",
-            kind_name(k),
-            left.text,
-            right.text
-        ),
-    };
-    let mentions = vec![sentence_mention(docs, a), sentence_mention(docs, b)];
+    let kind = members[0].0.kind;
+    let mut sentence_ids: Vec<usize> = Vec::new();
+    let mut highlights: Vec<Mention> = Vec::new();
+    for (c, i, j) in members {
+        for (stmt, (doc, span)) in [(*i, c.left), (*j, c.right)] {
+            for &copy in copies_of.get(&stmt).map(Vec::as_slice).unwrap_or(&[stmt]) {
+                if !sentence_ids.contains(&copy) {
+                    sentence_ids.push(copy);
+                }
+                // A verbatim copy has the same words at the same offset within its sentence.
+                let shift = |x: usize| stmts[copy].span.start + (x - stmts[stmt].span.start);
+                let at = if copy == stmt {
+                    (doc, span)
+                } else {
+                    (
+                        stmts[copy].doc,
+                        Span::new(shift(span.start), shift(span.end)),
+                    )
+                };
+                let m = span_mention(docs, at.0, at.1);
+                if !highlights.contains(&m) {
+                    highlights.push(m);
+                }
+            }
+        }
+    }
+    sentence_ids.sort_by_key(|&s| (stmts[s].doc, stmts[s].span.start));
+    let mentions: Vec<Mention> = sentence_ids
+        .iter()
+        .map(|&s| sentence_mention(docs, &stmts[s]))
+        .collect();
+    // One entry per distinct wording, with every outlet that used it.
+    let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+    for h in &highlights {
+        let source = docs
+            .iter()
+            .find(|d| d.article.id == h.doc)
+            .map(|d| d.article.source.clone())
+            .unwrap_or_default();
+        let text = clip(&h.text, 140);
+        match variants
+            .iter_mut()
+            .find(|(t, _)| rashomon_text::fold(t) == rashomon_text::fold(&text))
+        {
+            Some((_, srcs)) if !srcs.contains(&source) => srcs.push(source),
+            Some(_) => {}
+            None => variants.push((text, vec![source])),
+        }
+    }
+    let listed: Vec<String> = variants
+        .iter()
+        .map(|(t, s)| format!("\"{t}\" ({})", s.join(", ")))
+        .collect();
+    let summary = format!("{} differs: {}", kind_name(kind), listed.join(" vs "));
     Fact {
         status: FactStatus::Conflict,
-        kind: Some(c.kind),
+        kind: Some(kind),
         summary,
         sources: sources_of(docs, &mentions),
         mentions,
-        highlights: vec![left, right],
+        highlights,
     }
 }
 
 fn quote_conflict_fact(
     docs: &[&Document],
     g: &quotes::QuoteGroup,
-    qc: &quotes::QuoteConflict,
+    list: &[quotes::QuoteConflict],
 ) -> Fact {
-    let (a, b) = (&g.members[qc.left], &g.members[qc.right]);
-    let (sa, sb) = (&docs[a.doc].article.source, &docs[b.doc].article.source);
-    let who =
-        |q: &quotes::QuoteMention| q.speaker.clone().unwrap_or_else(|| "unnamed source".into());
-    let summary = match qc.kind {
-        ConflictKind::Attribution => format!(
-            "\"{}\" is attributed to {} by {sa} but to {} by {sb}",
-            clip(&a.text, 120),
-            who(a),
-            who(b)
-        ),
+    let kind = list[0].kind;
+    let mut members: Vec<usize> = list.iter().flat_map(|qc| [qc.left, qc.right]).collect();
+    members.sort_unstable();
+    members.dedup();
+    let who = |q: &quotes::QuoteMention| {
+        q.speaker
+            .clone()
+            .unwrap_or_else(|| "an unnamed source".into())
+    };
+    // One entry per distinct wording (or speaker), with the outlets that used it.
+    let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+    for &m in &members {
+        let q = &g.members[m];
+        let label = match kind {
+            ConflictKind::Attribution => format!("{} (\"{}\")", who(q), clip(&q.text, 80)),
+            _ => format!("\"{}\"", clip(&q.text, 120)),
+        };
+        let source = docs[q.doc].article.source.clone();
+        match variants.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, s)) if !s.contains(&source) => s.push(source),
+            Some(_) => {}
+            None => variants.push((label, vec![source])),
+        }
+    }
+    let listed: Vec<String> = variants
+        .iter()
+        .map(|(l, s)| format!("{l} per {}", s.join(", ")))
+        .collect();
+    let summary = match kind {
+        ConflictKind::Attribution => {
+            format!("same words, different speakers: {}", listed.join(" vs "))
+        }
         _ => format!(
-            "{} quoted differently: \"{}\" ({sa}) vs \"{}\" ({sb})",
-            who(a),
-            clip(&a.text, 120),
-            clip(&b.text, 120)
+            "{} quoted differently: {}",
+            who(&g.members[members[0]]),
+            listed.join(" vs ")
         ),
     };
     let mut mentions = Vec::new();
-    for q in [a, b] {
+    for &m in &members {
+        let q = &g.members[m];
         for &span in &q.spans {
             mentions.push(span_mention(docs, q.doc, span));
         }
     }
     Fact {
         status: FactStatus::Conflict,
-        kind: Some(qc.kind),
+        kind: Some(kind),
         summary,
         sources: sources_of(docs, &mentions),
         highlights: mentions.clone(),

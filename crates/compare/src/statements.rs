@@ -37,6 +37,8 @@ pub struct Clause {
     pub terms: Vec<u32>,
     /// Byte span of the negation word, when the clause is negated.
     pub negation: Option<Span>,
+    /// Consecutive content-word pairs that are not names: the claim's own wording.
+    pub bigrams: Vec<(u32, u32)>,
     /// Who the clause's claim belongs to: the speaker of the attribution whose content
     /// covers it, else the nearest speaker named before it in the sentence.
     pub speaker: Option<usize>,
@@ -67,6 +69,11 @@ pub struct Vocab {
 }
 
 impl Vocab {
+    /// The id of a term already seen.
+    pub fn get(&self, term: &str) -> Option<u32> {
+        self.ids.get(term).copied()
+    }
+
     fn id(&mut self, term: String) -> u32 {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(term).or_insert(next);
@@ -137,7 +144,14 @@ pub fn build(
             }
             terms.sort_unstable();
             terms.dedup();
-            let mut clauses = split_clauses(text, toks, vocab);
+            let names: Vec<Span> = doc
+                .extraction
+                .mentions
+                .iter()
+                .map(|m| m.span)
+                .filter(|m| sentence.span.overlaps(*m))
+                .collect();
+            let mut clauses = split_clauses(text, toks, &names, vocab);
             let speaker_of = |a: &rashomon_model::Attribution| {
                 a.source
                     .and_then(|src| entity_of(d, src.start))
@@ -200,7 +214,7 @@ pub fn build(
     out
 }
 
-fn split_clauses(text: &str, toks: &[Token], vocab: &mut Vocab) -> Vec<Clause> {
+fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut start = 0;
     for i in 0..=toks.len() {
@@ -219,10 +233,30 @@ fn split_clauses(text: &str, toks: &[Token], vocab: &mut Vocab) -> Vec<Clause> {
                         NEGATIONS.contains(&w.as_str()) || w.ends_with("n't")
                     })
                     .map(|t| t.span);
+                let mut sequence: Vec<Option<u32>> = Vec::new();
+                for t in part {
+                    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                        continue;
+                    }
+                    let w = fold(t.span.slice(text));
+                    let w = w.strip_suffix("'s").unwrap_or(&w);
+                    if w.is_empty() || is_stopword(w) || NEGATIONS.contains(&w) {
+                        continue;
+                    }
+                    let is_name = names.iter().any(|n| n.overlaps(t.span));
+                    sequence.push((!is_name).then(|| vocab.id(stem(w))));
+                }
+                let mut bigrams: Vec<(u32, u32)> = sequence
+                    .windows(2)
+                    .filter_map(|w| Some((w[0]?, w[1]?)))
+                    .collect();
+                bigrams.sort_unstable();
+                bigrams.dedup();
                 clauses.push(Clause {
                     span: Span::new(part[0].span.start, part[part.len() - 1].span.end),
                     terms: token_terms(text, part, vocab),
                     negation,
+                    bigrams,
                     speaker: None,
                 });
             }

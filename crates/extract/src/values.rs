@@ -230,7 +230,17 @@ fn date_at(
         ));
     }
     if let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w) {
-        let norm = published.map_or(w.to_string(), |p| last_weekday(p, *wd).to_string());
+        // "will inspect on Wednesday" looks ahead; "met on Friday" looks back.
+        let future = lower[i.saturating_sub(8)..i]
+            .iter()
+            .any(|w| FUTURE_MARKERS.contains(&w.as_str()));
+        let norm = published.map_or(w.to_string(), |p| {
+            if future {
+                next_weekday(p, *wd).to_string()
+            } else {
+                last_weekday(p, *wd).to_string()
+            }
+        });
         return Some((date_value(toks[i].span, ValueKind::Date, norm, None), 1));
     }
     let rel = match (w, lower.get(i + 1).map(String::as_str)) {
@@ -274,6 +284,28 @@ fn infer_year(published: NaiveDate, m: u32, d: u32) -> i32 {
         Some(date) if date > published + Duration::days(60) => y - 1,
         _ => y,
     }
+}
+
+/// Words that put a following weekday in the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "'ll",
+    "expected",
+    "scheduled",
+    "due",
+    "plans",
+    "plan",
+    "planned",
+    "next",
+    "upcoming",
+    "set",
+    "going",
+];
+
+/// The first such weekday on or after the publication day.
+fn next_weekday(published: NaiveDate, wd: Weekday) -> NaiveDate {
+    let ahead = (wd.num_days_from_monday() + 7 - published.weekday().num_days_from_monday()) % 7;
+    published + Duration::days(ahead as i64)
 }
 
 /// News says "on Friday" for the most recent Friday up to the publication day.
@@ -410,6 +442,23 @@ mod tests {
             )
         );
         assert_eq!(v[2], ("2019".into(), ValueKind::Year, "2019".into(), None));
+    }
+
+    #[test]
+    fn weekdays_look_ahead_after_future_markers() {
+        // 2025-03-04 is a Tuesday.
+        assert_eq!(
+            vals(
+                "Engineers will inspect it on Wednesday.",
+                Some("2025-03-04")
+            )[0]
+            .2,
+            "2025-03-05"
+        );
+        assert_eq!(
+            vals("The barrier failed on Sunday.", Some("2025-03-04"))[0].2,
+            "2025-03-02"
+        );
     }
 
     #[test]

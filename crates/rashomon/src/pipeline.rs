@@ -35,7 +35,14 @@ pub fn group_stories(docs: &[Document], copies: &[CopyLink]) -> Vec<StoryGroup> 
             )
         })
         .collect();
-    let groups = rashomon_cluster::cluster(features, &rashomon_cluster::ClusterConfig::default());
+    let mut cfg = rashomon_cluster::ClusterConfig::default();
+    if let Some(t) = std::env::var("RASHOMON_CLUSTER_THRESHOLD")
+        .ok()
+        .and_then(|t| t.parse().ok())
+    {
+        cfg.threshold = t;
+    }
+    let groups = rashomon_cluster::cluster(features, &cfg);
     // A copy joins its original's story even when clustering put it elsewhere.
     let mut story_of = vec![usize::MAX; docs.len()];
     for (g, group) in groups.iter().enumerate() {
