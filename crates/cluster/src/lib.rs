@@ -36,6 +36,8 @@ pub struct ClusterConfig {
     pub window_days: Option<u32>,
     /// Multiplier on name terms' tf-idf weights.
     pub name_boost: f32,
+    /// Exponent on IDF in term weights: above 1 favours rare terms more.
+    pub idf_power: f32,
     /// Most terms kept in an article's vector (the heaviest by tf-idf).
     pub max_article_terms: usize,
     /// Most terms kept in a story centroid.
@@ -66,6 +68,7 @@ impl Default for ClusterConfig {
             threshold: 0.25,
             window_days: Some(7),
             name_boost: 1.0,
+            idf_power: 1.0,
             max_article_terms: 100,
             max_centroid_terms: 200,
             index_terms: 12,

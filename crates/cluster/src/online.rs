@@ -134,7 +134,7 @@ impl OnlineClusterer {
                 } else {
                     1.0
                 };
-                (t, w * self.vocab.idf(t) * boost)
+                (t, w * self.vocab.idf(t).powf(self.cfg.idf_power) * boost)
             })
             .collect();
         // The heaviest terms carry the story; the long tail of a full article

@@ -2,7 +2,7 @@
 //! `.txt` articles (title on the first line) and reports stories and speed.
 //!
 //! cluster-eval FILE.jsonl [--threshold X] [--window DAYS|none] [--name-boost X]
-//!              [--refine N] [--shuffle SEED]
+//!              [--refine N] [--shuffle SEED] [--agglomerate] [--diag] ...
 //! cluster-eval --texts DIR [--dates-from-names] [same options]
 
 use rashomon_cluster::eval::{evaluate_records, read_records, thread_cpu_seconds};
@@ -47,8 +47,9 @@ fn run() -> Result<(), String> {
             "--title-weight" => cfg.features.title = num(&val(&a)?)?,
             "--name-weight" => cfg.features.name = num(&val(&a)?)?,
             "--bigram-weight" => cfg.features.bigram = num(&val(&a)?)?,
-            "--no-agglomerate" => cfg.agglomerate = false,
+            "--agglomerate" => cfg.agglomerate = true,
             "--article-terms" => cfg.max_article_terms = num(&val(&a)?)?,
+            "--idf-power" => cfg.idf_power = num(&val(&a)?)?,
             "--diag" => diag = true,
             "--shuffle" => shuffle = Some(num(&val(&a)?)?),
             "--dates-from-names" => dates_from_names = true,
