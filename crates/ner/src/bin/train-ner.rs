@@ -28,8 +28,8 @@ fn parse_args() -> Result<Args, String> {
     let mut a = Args {
         shared: PathBuf::from("../shared"),
         out: PathBuf::from("crates/ner/model/ner.bin"),
-        epochs: 8,
-        bits: 20,
+        epochs: 4,
+        bits: 21,
         dev: Vec::new(),
         wnut: false,
         partial_misc: false,
@@ -108,7 +108,8 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         2,
         true,
     )?;
-    // GUM MISC is derived heuristically (adjectival nationalities are O), so its O may be MISC too.
+    // GUM MISC is derived heuristically (adjectival nationalities are O): with
+    // --partial-misc its O may be MISC too.
     add(
         "gum",
         &["gum/train.iob2", "gum/dev.iob2", "gum/test.iob2"],
