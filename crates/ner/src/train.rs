@@ -32,8 +32,8 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            bits: 20,
-            epochs: 8,
+            bits: 21,
+            epochs: 4,
             seed: 42,
         }
     }
