@@ -48,6 +48,7 @@ fn seed_names_are_typed() {
     .filter(|(s, k)| !has(s, *k))
     .map(|(s, _)| *s)
     .collect();
+    eprintln!("seed entities: {found:?}");
     assert!(missing.is_empty(), "missing {missing:?}; found {found:?}");
     let zel = found
         .iter()
