@@ -58,6 +58,10 @@ pub struct ClusterConfig {
     pub agglomerate: bool,
     /// Feature weights used when the evaluation builds features.
     pub features: FeatureWeights,
+    /// Most stories the online clusterer keeps open (joinable); beyond it
+    /// the least recently joined are retired, so memory stays flat on an
+    /// endless stream. 0 = no limit. Not applied by the whole-corpus pass.
+    pub max_live_stories: usize,
     /// Reassignment passes of the whole-corpus [`cluster`].
     pub refine_passes: usize,
 }
@@ -78,6 +82,7 @@ impl Default for ClusterConfig {
             average_link: true,
             agglomerate: false,
             features: FeatureWeights::default(),
+            max_live_stories: 50_000,
             refine_passes: 2,
         }
     }
@@ -184,6 +189,8 @@ impl OnlineClusterer {
 
     fn open_story(&mut self) -> usize {
         self.stories.push(online::Story {
+            last_join: 0,
+            retired: false,
             members: Vec::new(),
             centroid: Vec::new(),
             last_day: None,

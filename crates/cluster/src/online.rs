@@ -70,6 +70,10 @@ pub(crate) struct Story {
     pub(crate) centroid: SparseVec,
     /// Newest publication day among members, when known.
     pub(crate) last_day: Option<i64>,
+    /// Index of the article that joined last.
+    pub(crate) last_join: usize,
+    /// Retired stories are no longer candidates; their vectors are freed.
+    pub(crate) retired: bool,
 }
 
 /// The online story clusterer.
@@ -84,6 +88,8 @@ pub struct OnlineClusterer {
     postings: FxMap<u32, VecDeque<u32>>,
     /// Article index → story id.
     pub(crate) assignment: Vec<usize>,
+    /// Number of retired stories.
+    retired: usize,
 }
 
 impl OnlineClusterer {
@@ -95,6 +101,7 @@ impl OnlineClusterer {
             stories: Vec::new(),
             postings: FxMap::default(),
             assignment: Vec::new(),
+            retired: 0,
         }
     }
 
@@ -151,13 +158,42 @@ impl OnlineClusterer {
             self.vocab.count(&raw);
         }
         let vec = self.weigh(&raw);
-        self.add_weighted(&vec, f.day)
+        let sid = self.add_weighted(&vec, f.day);
+        self.retire_stale();
+        sid
+    }
+
+    /// Keeps memory bounded on an endless stream: once more than
+    /// `max_live_stories` (plus a quarter, to amortise the sort) can still be
+    /// joined, the ones that went longest without a new article are retired.
+    fn retire_stale(&mut self) {
+        let max = self.cfg.max_live_stories;
+        let live = self.stories.len() - self.retired;
+        if max == 0 || live <= max + max / 4 {
+            return;
+        }
+        let mut order: Vec<(usize, usize)> = self
+            .stories
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.retired)
+            .map(|(i, s)| (s.last_join, i))
+            .collect();
+        order.sort_unstable();
+        for &(_, sid) in order.iter().take(live - max) {
+            let s = &mut self.stories[sid];
+            s.retired = true;
+            s.centroid = Vec::new();
+            s.members = Vec::new();
+            self.retired += 1;
+        }
     }
 
     pub(crate) fn join(&mut self, sid: usize, article: usize, vec: &SparseVec, day: Option<i64>) {
         let max_terms = self.cfg.max_centroid_terms;
         let story = &mut self.stories[sid];
         story.members.push(article);
+        story.last_join = article;
         story.centroid = add_vecs(&story.centroid, vec, 1.0);
         prune(&mut story.centroid, max_terms);
         story.last_day = match (story.last_day, day) {
@@ -200,6 +236,9 @@ impl OnlineClusterer {
         for (sid, _) in cands {
             let sid = sid as usize;
             let story = &self.stories[sid];
+            if story.retired {
+                continue;
+            }
             if let (Some(window), Some(d), Some(last)) = (self.cfg.window_days, day, story.last_day)
             {
                 if (d - last).abs() > i64::from(window) {

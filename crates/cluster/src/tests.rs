@@ -207,3 +207,31 @@ fn allsides_sample_clusters_well_above_singletons() {
     assert!(r.batch.scores.bcubed.f1 > 0.7, "{:?}", r.batch.scores);
     assert!(r.online.scores.bcubed.f1 > 0.7, "{:?}", r.online.scores);
 }
+
+#[test]
+fn stale_stories_are_retired_when_too_many_are_open() {
+    let cfg = ClusterConfig {
+        max_live_stories: 2,
+        ..ClusterConfig::default()
+    };
+    let docs = corpus();
+    let mut c = OnlineClusterer::new(cfg);
+    // Bridge story first, then five unrelated one-offs push it out.
+    assert_eq!(c.add(docs[0].clone()), 0);
+    for (i, t) in [
+        "Chess final",
+        "Bakery record",
+        "Mars rover",
+        "Rail strike",
+        "Opera gala",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(c.add(f(t, t)), i + 1);
+    }
+    // A second bridge report can no longer join story 0: it opens a new one.
+    assert_eq!(c.add(docs[2].clone()), 6);
+    assert_eq!(c.stories().len(), 7, "retired stories are still reported");
+    assert!(c.stories.iter().filter(|s| !s.retired).count() <= 3);
+}
