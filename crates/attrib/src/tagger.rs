@@ -143,7 +143,7 @@ pub struct Features {
 }
 
 /// Number of static features per token.
-pub const NF: usize = 21;
+pub const NF: usize = 24;
 
 fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
     buf.clear();
@@ -246,7 +246,30 @@ impl Features {
             } else {
                 "+"
             };
+            // Coarse class of the next and previous words.
+            let class = |k: isize| -> &str {
+                let j = i as isize + k;
+                if j < s.start as isize || j >= s.end as isize {
+                    return "E";
+                }
+                let j = j as usize;
+                match doc.word(j) {
+                    "that" => "T",
+                    "," => ",",
+                    ":" => ":",
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" => "D",
+                    "to" | "in" | "on" | "at" | "for" | "of" | "about" | "with" => "P",
+                    "he" | "she" | "they" | "i" | "we" | "it" | "who" => "R",
+                    "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would" => "A",
+                    _ if doc.kinds[j] == rashomon_model::TokenKind::Quote => "Q",
+                    _ if doc.is_cap(j) => "C",
+                    _ => "x",
+                }
+            };
             let f = [
+                h(&mut buf, 40, &[class(-1), stem, class(1)]),
+                h(&mut buf, 41, &[class(-1), suffix(w0, 2), class(1)]),
+                h(&mut buf, 42, &[class(-2), class(-1), suffix(w0, 3), class(1), class(2)]),
                 h(&mut buf, 0, &[]),
                 h(&mut buf, 1, &[w0]),
                 h(&mut buf, 2, &[w(-1)]),
@@ -264,9 +287,9 @@ impl Features {
                 h(&mut buf, 14, &[qctx, inq]),
                 h(&mut buf, 15, &[if capb { "c" } else { "-" }, stem]),
                 h(&mut buf, 16, &[pb, eb, stem]),
-                h(&mut buf, 17, &[stem, w(1), w(2)]),
-                h(&mut buf, 18, &[w(-2), w(-1), stem]),
                 h(&mut buf, 19, &[sh(-1), stem]),
+                h(&mut buf, 17, &[w(-3)]),
+                h(&mut buf, 18, &[w(3)]),
                 h(&mut buf, 20, &[suffix(w0, 2), sh(-1), w(1)]),
             ];
             flat.extend_from_slice(&f);
