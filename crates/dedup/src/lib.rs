@@ -10,7 +10,7 @@
 
 use rashomon_model::{CopyKind, CopyLink};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 /// Parameters of copy detection.
@@ -31,6 +31,9 @@ pub struct DedupConfig {
     /// Smaller texts than this (in shingles) are never reported as contained:
     /// a one-line text inside a long article is a quote, not a reprint.
     pub min_contained_shingles: usize,
+    /// Most documents kept in the index (the newest); older ones are
+    /// forgotten so memory stays bounded. 0 = no limit.
+    pub max_docs: usize,
     /// Most documents kept per LSH bucket (the earliest ones): bounds the work
     /// per lookup when boilerplate makes some buckets huge.
     pub max_bucket: usize,
@@ -48,6 +51,7 @@ impl Default for DedupConfig {
             containment_threshold: 0.8,
             min_contained_shingles: 20,
             max_bucket: 64,
+            max_docs: 200_000,
         }
     }
 }
@@ -60,8 +64,9 @@ pub struct Signature {
     pub exact: u64,
     /// MinHash sketch, one minimum per permutation.
     pub minhash: Vec<u64>,
-    /// Sorted, distinct shingle hashes.
-    pub shingles: Vec<u64>,
+    /// Sorted, distinct shingle hashes, truncated to 32 bits (half the
+    /// memory; a false match needs a collision among a pair's shingles).
+    pub shingles: Vec<u32>,
 }
 
 impl Signature {
@@ -106,18 +111,18 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
         let bytes: Vec<u8> = ws.iter().flat_map(|h| h.to_le_bytes()).collect();
         xxh3_64(&bytes)
     };
-    let mut shingles: Vec<u64> = if words.is_empty() {
+    let mut full: Vec<u64> = if words.is_empty() {
         Vec::new()
     } else if words.len() <= k {
         vec![shingle_hash(&word_hashes)]
     } else {
         word_hashes.windows(k).map(shingle_hash).collect()
     };
-    shingles.sort_unstable();
-    shingles.dedup();
+    full.sort_unstable();
+    full.dedup();
     let perms: Vec<(u64, u64)> = (0..cfg.num_perm).map(perm_params).collect();
     let mut minhash = vec![u64::MAX; cfg.num_perm];
-    for &s in &shingles {
+    for &s in &full {
         for (m, &(a, b)) in minhash.iter_mut().zip(&perms) {
             // Multiply-add with an odd multiplier permutes u64; the shingle
             // hashes are already uniform, so this is enough for MinHash.
@@ -127,6 +132,9 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
             }
         }
     }
+    let mut shingles: Vec<u32> = full.iter().map(|&h| (h >> 32) as u32).collect();
+    shingles.sort_unstable();
+    shingles.dedup();
     Signature {
         exact,
         minhash,
@@ -135,7 +143,7 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
 }
 
 /// Size of the intersection of two sorted, distinct slices.
-fn intersection(a: &[u64], b: &[u64]) -> usize {
+fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -160,7 +168,11 @@ pub struct DedupIndex {
     /// One map per band: band hash → documents (earliest first, capped).
     bands: Vec<HashMap<u64, Vec<usize>>>,
     /// Shingles of every added document, by id, for verification.
-    shingles: HashMap<usize, Vec<u64>>,
+    shingles: HashMap<usize, Vec<u32>>,
+    /// Band keys and exact hash of every indexed id, oldest first, for eviction.
+    fifo: VecDeque<(usize, u64, Vec<u64>)>,
+    /// Rank the next added document gets.
+    next_rank: usize,
     /// Insertion rank of every id: "earliest" means first added.
     order: HashMap<usize, usize>,
 }
@@ -173,6 +185,8 @@ impl DedupIndex {
             cfg,
             exact: HashMap::new(),
             shingles: HashMap::new(),
+            fifo: VecDeque::new(),
+            next_rank: 0,
             order: HashMap::new(),
         }
     }
@@ -210,7 +224,8 @@ impl DedupIndex {
         if sig.is_empty() || self.order.contains_key(&id) {
             return None;
         }
-        let rank = self.order.len();
+        let rank = self.next_rank;
+        self.next_rank += 1;
         self.order.insert(id, rank);
         let keys = self.band_keys(sig);
         let link = self.best_link(id, sig, &keys);
@@ -222,7 +237,32 @@ impl DedupIndex {
             }
         }
         self.shingles.insert(id, sig.shingles.clone());
+        self.fifo.push_back((id, sig.exact, keys));
+        while self.cfg.max_docs > 0 && self.fifo.len() > self.cfg.max_docs {
+            self.evict_oldest();
+        }
         link
+    }
+
+    /// Forgets the oldest indexed document: later texts can no longer be
+    /// linked to it, which bounds memory on an endless stream.
+    fn evict_oldest(&mut self) {
+        let Some((id, exact, keys)) = self.fifo.pop_front() else {
+            return;
+        };
+        self.shingles.remove(&id);
+        self.order.remove(&id);
+        if self.exact.get(&exact) == Some(&id) {
+            self.exact.remove(&exact);
+        }
+        for (band, key) in self.bands.iter_mut().zip(&keys) {
+            if let Some(bucket) = band.get_mut(key) {
+                bucket.retain(|&d| d != id);
+                if bucket.is_empty() {
+                    band.remove(key);
+                }
+            }
+        }
     }
 
     fn best_link(&self, id: usize, sig: &Signature, keys: &[u64]) -> Option<CopyLink> {

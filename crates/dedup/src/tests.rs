@@ -146,6 +146,29 @@ fn empty_texts_are_ignored_and_ids_are_not_re_added() {
 }
 
 #[test]
+fn oldest_documents_are_forgotten_beyond_max_docs() {
+    let cfg = DedupConfig {
+        max_docs: 2,
+        ..cfg()
+    };
+    let mut idx = DedupIndex::new(cfg.clone());
+    assert_eq!(idx.add(0, &signature(WIRE, &cfg)), None);
+    assert_eq!(idx.add(1, &signature(LEAD, &cfg)), None);
+    assert_eq!(idx.add(2, &signature(UNRELATED, &cfg)), None);
+    assert_eq!(idx.len(), 2);
+    // The wire story (0) was evicted; the lead (1) is still there.
+    assert_eq!(idx.add(3, &signature(WIRE, &cfg)), None);
+    let l = idx
+        .add(4, &signature(LEAD, &cfg))
+        .map(|l| (l.original, l.kind));
+    assert_eq!(l, None, "adding 3 evicted the lead (1)");
+    let l = idx
+        .add(5, &signature(WIRE, &cfg))
+        .map(|l| (l.original, l.kind));
+    assert_eq!(l, Some((3, CopyKind::Exact)));
+}
+
+#[test]
 fn signature_round_trips_through_json() {
     let s = signature(WIRE, &cfg());
     assert_eq!(s.minhash.len(), 128);
