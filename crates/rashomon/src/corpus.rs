@@ -118,6 +118,7 @@ fn features_of(r: &FeatureRow) -> rashomon_cluster::ArticleFeatures {
 /// One article analysed in a worker thread.
 struct Analysed {
     doc: Document,
+    blob: Vec<u8>,
     key: ContentKey,
     sig: Signature,
     names: Vec<String>,
@@ -144,8 +145,10 @@ fn analyse(
     let sig = rashomon_dedup::signature(&doc.article.text, &cfg.dedup);
     let a = &doc.article;
     let features = rashomon_cluster::features(&a.title, &a.text, &names, a.published.as_deref());
+    let blob = rashomon_store::encode_analysis(&doc);
     Ok(Analysed {
         doc,
+        blob,
         key,
         sig,
         names,
@@ -235,7 +238,7 @@ impl Ingester<'_> {
             self.online = Online::rebuild(&self.store, self.cfg)?;
             self.store.begin()?;
         }
-        let (seq, _id) = self.store.insert_document(&a.doc, &a.key)?;
+        let (seq, _id) = self.store.insert_encoded(&a.doc.article, &a.blob, &a.key)?;
         self.store
             .insert_signature(seq, a.sig.exact, a.sig.shingles.len(), &a.names)?;
         let mut link = self

@@ -5,7 +5,7 @@ use flate2::write::DeflateEncoder;
 use flate2::Compression;
 use rashomon_model::{AnalyzedText, Article, Document, Extraction};
 use serde::{Deserialize, Serialize};
-use std::io::Read;
+use std::io::{Read, Write};
 use xxhash_rust::xxh3::Xxh3;
 
 /// 128-bit idempotency key of an article.
@@ -45,14 +45,20 @@ struct AnalysisOwned {
 
 /// Deflated JSON of the analysis and extraction (JSON keeps it readable by
 /// any tool; deflate shrinks the repetitive token lists several times).
-pub(crate) fn encode_analysis(doc: &Document) -> Vec<u8> {
+/// CPU-heavy: callers may run it on worker threads and store the result
+/// with [`crate::Store::insert_encoded`].
+pub fn encode_analysis(doc: &Document) -> Vec<u8> {
     let r = AnalysisRef {
         analysis: &doc.analysis,
         extraction: &doc.extraction,
     };
-    let mut enc = DeflateEncoder::new(Vec::new(), Compression::fast());
-    // Writing into a Vec and serialising plain data cannot fail.
-    if serde_json::to_writer(&mut enc, &r).is_err() {
+    // Serialise first, then compress in one write: many small writes into a
+    // DeflateEncoder are far slower (each one resets a large buffer).
+    let Ok(json) = serde_json::to_vec(&r) else {
+        return Vec::new();
+    };
+    let mut enc = DeflateEncoder::new(Vec::with_capacity(json.len() / 4), Compression::fast());
+    if enc.write_all(&json).is_err() {
         return Vec::new();
     }
     enc.finish().unwrap_or_default()

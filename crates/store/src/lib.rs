@@ -10,7 +10,7 @@ mod codec;
 mod schema;
 mod search;
 
-pub use codec::{content_key, ContentKey};
+pub use codec::{content_key, encode_analysis, ContentKey};
 pub use schema::SCHEMA_VERSION;
 
 use rashomon_model::{Article, CopyKind, CopyLink, Document};
@@ -310,14 +310,23 @@ impl Store {
     /// it was stored under (suffixed "-2", "-3"... when a different article
     /// already uses the id). Callers check [`find_key`](Self::find_key) first.
     pub fn insert_document(&mut self, doc: &Document, key: &ContentKey) -> Result<(i64, String)> {
-        let a = &doc.article;
+        self.insert_encoded(&doc.article, &codec::encode_analysis(doc), key)
+    }
+
+    /// [`insert_document`](Self::insert_document) with the analysis already
+    /// encoded by [`encode_analysis`].
+    pub fn insert_encoded(
+        &mut self,
+        a: &Article,
+        blob: &[u8],
+        key: &ContentKey,
+    ) -> Result<(i64, String)> {
         let mut id = a.id.clone();
         let mut n = 2;
         while self.id_taken(&id)? {
             id = format!("{}-{n}", a.id);
             n += 1;
         }
-        let blob = codec::encode_analysis(doc);
         let mut st = self.conn.prepare_cached(
             "INSERT INTO articles (id, ikey, source, title, published, url, author, path, text)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
