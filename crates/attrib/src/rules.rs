@@ -735,7 +735,21 @@ fn resolve_participle(
         }
     }
     // An object or adjunct before "that" ("told reporters that", "said in a statement that").
-    if d.kinds[start] != TokenKind::Quote {
+    // Only after verbs with an addressee or before an adjunct: elsewhere "that" is relative
+    // ("cast her rival as offering a message that ...").
+    let addressee = matches!(
+        d.word(b),
+        "told" | "tell" | "tells" | "telling" | "informed" | "reminded" | "warned" | "assured"
+            | "convinced" | "notified" | "persuaded" | "promised" | "advised" | "urged" | "wrote"
+    );
+    let adjunct = matches!(
+        d.word(start),
+        "in" | "on" | "at" | "to" | "during" | "after" | "before" | "last" | "this" | "earlier"
+            | "later" | "recently" | "again" | "also" | "previously" | "repeatedly" | "publicly"
+            | "privately" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+            | "sunday" | "yesterday" | "today" | "via" | "through"
+    );
+    if d.kinds[start] != TokenKind::Quote && (addressee || adjunct) {
         if let Some(t) = (start..right_limit.min(start + 15))
             .take_while(|&i| {
                 !clause_punct(d, i)
