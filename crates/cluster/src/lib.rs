@@ -150,8 +150,7 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
 }
 
 /// A clusterer whose IDF table holds the document frequencies of
-/// `features`, and their raw vectors. Terms are interned in input order, so
-/// term ids (and float summation order) are the same in every run.
+/// `features`, and their raw vectors.
 fn clusterer_with_corpus_idf(
     features: &[ArticleFeatures],
     cfg: &ClusterConfig,

@@ -5,49 +5,73 @@ use crate::fxhash::FxMap;
 use crate::{features::NAME_PREFIX, ArticleFeatures, ClusterConfig};
 use rashomon_model::StoryGroup;
 use std::collections::{HashMap, VecDeque};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// A sparse vector: (term id, weight), sorted by term id.
 pub(crate) type SparseVec = Vec<(u32, f32)>;
 
-/// Corpus statistics: term ids and document frequencies.
+/// Distinct terms with a document frequency kept before the rarest are
+/// dropped (about 16 bytes each): bounds memory on an endless stream.
+const MAX_TERMS: usize = 2_000_000;
+
+/// Corpus statistics: document frequencies by term id. A term's id is a hash
+/// of the term (low bit set for name keys), so no strings are stored and ids
+/// are the same in every run and process.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
-    ids: FxMap<String, u32>,
-    /// Names of term ids, for name detection.
-    is_name: Vec<bool>,
-    df: Vec<u32>,
+    df: FxMap<u32, u32>,
     docs: u32,
 }
 
 impl Vocab {
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
-            return id;
-        }
-        let id = self.df.len() as u32;
-        self.ids.insert(term.to_string(), id);
-        self.df.push(0);
-        self.is_name.push(term.starts_with(NAME_PREFIX));
-        id
+    pub(crate) fn id(term: &str) -> u32 {
+        let h = (xxh3_64(term.as_bytes()) >> 32) as u32;
+        (h & !1) | u32::from(term.starts_with(NAME_PREFIX))
     }
 
-    /// Sparse raw-weight vector of an article, interning its terms.
-    pub(crate) fn vector(&mut self, f: &ArticleFeatures) -> SparseVec {
-        let mut v: SparseVec = f.terms.iter().map(|(t, w)| (self.id(t), *w)).collect();
+    /// Sparse raw-weight vector of an article.
+    pub(crate) fn vector(&self, f: &ArticleFeatures) -> SparseVec {
+        let mut v: SparseVec = f.terms.iter().map(|(t, w)| (Self::id(t), *w)).collect();
         v.sort_by_key(|e| e.0);
+        // Two terms hashing to one id: merge them.
+        v.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
         v
     }
 
     pub(crate) fn count(&mut self, v: &SparseVec) {
         self.docs += 1;
         for &(t, _) in v {
-            self.df[t as usize] += 1;
+            *self.df.entry(t).or_insert(0) += 1;
         }
+        if self.df.len() > MAX_TERMS {
+            self.prune();
+        }
+    }
+
+    /// Drops the rarest terms (df 1, then 2, ...) until a quarter of the room
+    /// is free; a dropped term counts as unseen, a tiny change to its IDF.
+    fn prune(&mut self) {
+        let mut cutoff = 1;
+        while self.df.len() > MAX_TERMS / 4 * 3 {
+            self.df.retain(|_, n| *n > cutoff);
+            cutoff += 1;
+        }
+    }
+
+    pub(crate) fn set_df(&mut self, term: &str, n: u32) {
+        self.df.insert(Self::id(term), n);
     }
 
     /// Smoothed inverse document frequency.
     pub(crate) fn idf(&self, t: u32) -> f32 {
-        let df = self.df.get(t as usize).copied().unwrap_or(0) as f32;
+        let df = self.df.get(&t).copied().unwrap_or(0) as f32;
         ((1.0 + self.docs as f32) / (1.0 + df)).ln() + 1.0
     }
 
@@ -57,8 +81,8 @@ impl Vocab {
         self.docs
     }
 
-    fn is_name(&self, t: u32) -> bool {
-        self.is_name.get(t as usize).copied().unwrap_or(false)
+    fn is_name(t: u32) -> bool {
+        t & 1 == 1
     }
 }
 
@@ -114,12 +138,8 @@ impl OnlineClusterer {
         docs: u32,
     ) -> Self {
         let mut c = Self::new(cfg);
-        // Sorted, so term ids do not depend on the caller's iteration order.
-        let mut df: Vec<(&str, u32)> = df.into_iter().collect();
-        df.sort_unstable();
         for (t, n) in df {
-            let id = c.vocab.id(t);
-            c.vocab.df[id as usize] = n;
+            c.vocab.set_df(t, n);
         }
         c.vocab.docs = docs;
         c.frozen_df = true;
@@ -136,7 +156,7 @@ impl OnlineClusterer {
         let mut out: SparseVec = v
             .iter()
             .map(|&(t, w)| {
-                let boost = if self.vocab.is_name(t) {
+                let boost = if Vocab::is_name(t) {
                     self.cfg.name_boost
                 } else {
                     1.0
