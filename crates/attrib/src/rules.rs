@@ -431,6 +431,7 @@ fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
             }
         }
         if (is_comma(d, k) && matches!(d.word(k + 1), "but" | "which" | "while" | "whereas"))
+            || (is_comma(d, k) && d.word(k + 1) == "and" && matches!(d.word(k + 2), "said" | "says" | "added" | "called" | "urged" | "told" | "asked" | "noted" | "argued" | "warned"))
             || d.word(k) == ";"
         {
             e = k;
