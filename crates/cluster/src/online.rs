@@ -171,7 +171,8 @@ impl OnlineClusterer {
         out
     }
 
-    /// Adds an article; returns the id of the story it joins.
+    /// Adds an article; returns the id of the story it joins, which is that
+    /// story's index in [`OnlineClusterer::stories`].
     pub fn add(&mut self, f: ArticleFeatures) -> usize {
         let raw = self.vocab.vector(&f);
         if !self.frozen_df {
