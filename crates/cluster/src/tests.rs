@@ -57,6 +57,11 @@ fn online_groups_two_stories_and_keeps_unrelated_apart() {
         members(&c.stories()),
         vec![vec![0, 2, 5], vec![1, 3, 6], vec![4]]
     );
+    assert_eq!(
+        c.stories()[ids[4]].members,
+        vec![4],
+        "story id = index in stories()"
+    );
 }
 
 #[test]
