@@ -418,6 +418,23 @@ fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
         && (from..=end).all(|k| d.word(k) != "that" && d.kinds[k] != TokenKind::Quote)
 }
 
+/// First token after a dateline ("WASHINGTON (Reuters) - ", "KYIV — ") at sentence start `ss`.
+fn dateline_end(d: &Doc, ss: usize) -> usize {
+    let mut i = ss;
+    while i < d.len()
+        && i - ss < 8
+        && (d.raw(i).chars().all(|c| !c.is_lowercase())
+            || d.is_cap(i) && i > ss && d.word(i - 1) == "(")
+        && d.kinds[i] != TokenKind::Quote
+    {
+        if matches!(d.word(i), "-" | "—" | "–" | "--") && i > ss && d.para[i] == d.para[ss] {
+            return i + 1;
+        }
+        i += 1;
+    }
+    ss
+}
+
 /// End of the sentence content: last token before the final punctuation, closing quote kept.
 fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
     let mut e = sent_end;
@@ -431,7 +448,21 @@ fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
             }
         }
         if (is_comma(d, k) && matches!(d.word(k + 1), "but" | "which" | "while" | "whereas"))
-            || (is_comma(d, k) && d.word(k + 1) == "and" && matches!(d.word(k + 2), "said" | "says" | "added" | "called" | "urged" | "told" | "asked" | "noted" | "argued" | "warned"))
+            || (is_comma(d, k)
+                && d.word(k + 1) == "and"
+                && matches!(
+                    d.word(k + 2),
+                    "said"
+                        | "says"
+                        | "added"
+                        | "called"
+                        | "urged"
+                        | "told"
+                        | "asked"
+                        | "noted"
+                        | "argued"
+                        | "warned"
+                ))
             || d.word(k) == ";"
         {
             e = k;
@@ -662,12 +693,20 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             k -= 1;
         }
         if let Some(q) = d.quote_closing_at(k) {
-            f.content.push((q.open, q.close));
+            // A mixed quote ("Bloomberg's “looks like a vanity candidacy,” says X") starts
+            // with the sentence, not with the quotation mark.
+            let qs = d.sents[d.sent[q.open]].start;
+            let mixed = q.open > qs + 1
+                && d.sent[q.open] == d.sent[k]
+                && !matches!(d.word(q.open - 1), "," | ":" | "—" | "–")
+                && (qs..q.open).all(|x| d.kinds[x] != TokenKind::Quote);
+            f.content
+                .push((if mixed { dateline_end(d, qs) } else { q.open }, q.close));
             f.direct = true;
         } else if k >= ss {
             let start = match d.in_quote[ss] {
                 Some(q) if d.quotes[q].open < ss => d.quotes[q].open,
-                _ => ss,
+                _ => dateline_end(d, ss),
             };
             f.content.push((start, k));
             f.direct = d.kinds[start] == TokenKind::Quote;
@@ -740,15 +779,52 @@ fn resolve_participle(
     // ("cast her rival as offering a message that ...").
     let addressee = matches!(
         d.word(b),
-        "told" | "tell" | "tells" | "telling" | "informed" | "reminded" | "warned" | "assured"
-            | "convinced" | "notified" | "persuaded" | "promised" | "advised" | "urged" | "wrote"
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "informed"
+            | "reminded"
+            | "warned"
+            | "assured"
+            | "convinced"
+            | "notified"
+            | "persuaded"
+            | "promised"
+            | "advised"
+            | "urged"
+            | "wrote"
     );
     let adjunct = matches!(
         d.word(start),
-        "in" | "on" | "at" | "to" | "during" | "after" | "before" | "last" | "this" | "earlier"
-            | "later" | "recently" | "again" | "also" | "previously" | "repeatedly" | "publicly"
-            | "privately" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-            | "sunday" | "yesterday" | "today" | "via" | "through"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "again"
+            | "also"
+            | "previously"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "via"
+            | "through"
     );
     if d.kinds[start] != TokenKind::Quote && (addressee || adjunct) {
         if let Some(t) = (start..right_limit.min(start + 15))

@@ -260,7 +260,9 @@ impl Features {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" => "D",
                     "to" | "in" | "on" | "at" | "for" | "of" | "about" | "with" => "P",
                     "he" | "she" | "they" | "i" | "we" | "it" | "who" => "R",
-                    "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would" => "A",
+                    "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would" => {
+                        "A"
+                    }
                     _ if doc.kinds[j] == rashomon_model::TokenKind::Quote => "Q",
                     _ if doc.is_cap(j) => "C",
                     _ => "x",
@@ -269,7 +271,11 @@ impl Features {
             let f = [
                 h(&mut buf, 40, &[class(-1), stem, class(1)]),
                 h(&mut buf, 41, &[class(-1), suffix(w0, 2), class(1)]),
-                h(&mut buf, 42, &[class(-2), class(-1), suffix(w0, 3), class(1), class(2)]),
+                h(
+                    &mut buf,
+                    42,
+                    &[class(-2), class(-1), suffix(w0, 3), class(1), class(2)],
+                ),
                 h(&mut buf, 0, &[]),
                 h(&mut buf, 1, &[w0]),
                 h(&mut buf, 2, &[w(-1)]),

@@ -158,3 +158,21 @@ mod props {
         }
     }
 }
+
+#[test]
+fn mixed_quote_content_starts_with_the_sentence() {
+    let t = "The bid “looks like a vanity candidacy,” said Tom Reed.";
+    let r = run(t);
+    let a = one(&r, "said");
+    assert_eq!(a.0, "Tom Reed");
+    assert_eq!(a.2, vec!["The bid “looks like a vanity candidacy,”"]);
+}
+
+#[test]
+fn dateline_is_not_content() {
+    let t = "WASHINGTON (Reuters) - The agency was hacked several times, officials said.";
+    let r = run(t);
+    let a = one(&r, "said");
+    assert_eq!(a.0, "officials");
+    assert_eq!(a.2, vec!["The agency was hacked several times"]);
+}
