@@ -8,6 +8,7 @@
 
 pub mod doc;
 pub mod names;
+pub mod phrases;
 pub mod polnear;
 pub mod rules;
 pub mod speaker;

@@ -1,0 +1,498 @@
+//! Shallow phrase finding for the attribution rules: subject and object noun
+//! phrases, appositives, clause and content ends, datelines, transcript speakers.
+
+use crate::doc::Doc;
+use rashomon_model::TokenKind;
+
+/// Words between a subject and its cue that belong to neither.
+pub(crate) const SKIP_LEFT: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "never",
+    "just",
+    "already",
+    "previously",
+    "repeatedly",
+    "later",
+    "then",
+    "recently",
+    "further",
+    "again",
+    "still",
+    "even",
+    "once",
+    "often",
+    "first",
+    "reportedly",
+    "publicly",
+    "privately",
+    "initially",
+    "had",
+    "been",
+    "being",
+    "always",
+    "falsely",
+    "earlier",
+    "quickly",
+    "similarly",
+    "only",
+    "now",
+];
+
+/// Words that end a subject noun phrase on its left.
+pub(crate) const BOUNDARY: &[&str] = &[
+    "that", "and", "but", "or", "because", "while", "when", "as", "after", "before", "since", "if",
+    "although", "though", "who", "which", "where", "so", "than", "whom", "whose", "what", "how",
+    "why", "whether", "until", "unless", "said", "says", "say", "told", "tells",
+];
+
+pub const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them",
+];
+
+/// Cues that leave the source unexpressed and wrap around their content
+/// ("Trump is expected to win", "he reportedly met").
+pub(crate) const WRAP_CUES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "is expected",
+    "are expected",
+    "was expected",
+    "were expected",
+    "is believed",
+    "was believed",
+    "is said",
+    "was said",
+    "are said",
+    "is reported",
+    "was reported",
+    "is likely",
+    "are likely",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "appear",
+    "seem",
+];
+
+pub(crate) fn is_comma(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "," | "—" | "–" | "--")
+}
+
+pub(crate) fn is_end_punct(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "." | "!" | "?" | ";" | "…" | "..." | ":")
+}
+
+pub(crate) fn clause_punct(d: &Doc, i: usize) -> bool {
+    d.kinds[i] == TokenKind::Quote
+        || matches!(
+            d.word(i),
+            "," | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]"
+        )
+}
+
+/// The subject noun phrase ending just before token `end` (exclusive), within `lo..`.
+/// Returns inclusive token range.
+pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    while j > lo && SKIP_LEFT.contains(&d.word(j - 1))
+        || j > lo && d.word(j - 1).ends_with("ly") && j - 1 > lo && !d.is_cap(j - 1)
+    {
+        j -= 1;
+    }
+    let hi = j;
+    // "..., who said": the relative pronoun is the source as written.
+    if j > lo && matches!(d.word(j - 1), "who" | "which" | "that") {
+        return Some((j - 1, j - 1));
+    }
+    while j > lo {
+        let k = j - 1;
+        // A party tag "(R-Ga.)" belongs to the name before it.
+        if d.word(k) == ")" {
+            if let Some(open) = (lo..k).rev().take(8).find(|&m| d.word(m) == "(") {
+                if open > lo && d.is_cap(open - 1) {
+                    j = open;
+                    continue;
+                }
+            }
+        }
+        let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
+        if clause_punct(d, k) || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
+            break;
+        }
+        j -= 1;
+        if hi - j >= 12 {
+            break;
+        }
+    }
+    // Leading sentence adverbs and prepositions are not part of the speaker
+    // ("Then someone asked", "by the Human Rights Council").
+    while j + 1 < hi && (LEAD_DROP.contains(&d.word(j))) {
+        j += 1;
+    }
+    (j < hi).then(|| (j, hi - 1))
+}
+
+pub(crate) const LEAD_DROP: &[&str] = &[
+    "then",
+    "overall",
+    "meanwhile",
+    "still",
+    "now",
+    "so",
+    "and",
+    "but",
+    "yet",
+    "also",
+    "instead",
+    "by",
+    "with",
+    "for",
+    "from",
+    "of",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "indeed",
+    "separately",
+    "similarly",
+    "today",
+    "thus",
+    "however",
+    "even",
+    "just",
+    "rival",
+];
+
+pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
+    d.is_cap(np.1)
+        && !LEAD_DROP.contains(&d.word(np.0))
+        && !matches!(
+            d.word(np.0),
+            "during"
+                | "in"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "with"
+                | "for"
+                | "overall"
+                | "meanwhile"
+        )
+}
+
+/// A noun phrase starting at `start` (inverted "said Trump"), up to punctuation or a boundary word.
+pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut j = start;
+    while j < hi && !clause_punct(d, j) && !BOUNDARY.contains(&d.word(j)) && j - start < 10 {
+        // Adjuncts after the speaker ("said Trump on Friday") are not part of it.
+        if j > start
+            && matches!(
+                d.word(j),
+                "in" | "on" | "at" | "during" | "to" | "after" | "before" | "about" | "when"
+            )
+        {
+            break;
+        }
+        j += 1;
+    }
+    (j > start).then(|| (start, j - 1))
+}
+
+pub(crate) fn appositive_start(d: &Doc, i: usize) -> bool {
+    let w = d.word(i);
+    const NOT: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "for",
+        "with",
+        "from",
+        "by",
+        "during",
+        "after",
+        "before",
+        "meanwhile",
+        "however",
+        "though",
+        "too",
+        "also",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "instead",
+        "in",
+        "of",
+        "to",
+        "speaking",
+        "asked",
+        "appearing",
+    ];
+    if NOT.contains(&w) || (w.ends_with("ly") && !d.is_cap(i)) {
+        return false;
+    }
+    matches!(
+        w,
+        "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its"
+    ) || (!d.is_cap(i) && d.kinds[i] == TokenKind::Word && !BOUNDARY.contains(&w))
+        || d.kinds[i] == TokenKind::Number
+}
+
+/// "Michael Kofman, an expert on Russia at the Wilson Center, said": the name, its
+/// appositive and the closing comma, when the token before the cue is that comma.
+pub(crate) fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize, usize)> {
+    let mut k = comma;
+    // Opening comma of the appositive, within 30 tokens, no sentence punctuation between.
+    while k > ss && comma - k < 30 {
+        k -= 1;
+        if d.kinds[k] == TokenKind::Quote || matches!(d.word(k), "." | ";" | ":" | "?" | "!") {
+            return None;
+        }
+        if is_comma(d, k) {
+            break;
+        }
+    }
+    if k <= ss || !is_comma(d, k) || k + 1 >= comma {
+        return None;
+    }
+    if !appositive_start(d, k + 1) {
+        // A parenthetical ("Zelenskyy, for his part, has insisted"): the name alone.
+        let name = left_np(d, k, ss)?;
+        let paren = matches!(
+            d.word(k + 1),
+            "for"
+                | "in"
+                | "meanwhile"
+                | "however"
+                | "too"
+                | "though"
+                | "also"
+                | "then"
+                | "now"
+                | "instead"
+                | "at"
+                | "on"
+        );
+        return (paren && d.is_cap(name.1) && name.1 + 1 == k && comma - k <= 6).then_some(name);
+    }
+    let name = left_np(d, k, ss)?;
+    (is_name_np(d, name) && name.1 + 1 == k).then_some((name.0, comma))
+}
+
+/// Subject of the sentence's main clause: a leading pronoun, or a capitalised
+/// name with its title and determiner, after any introductory phrase ending in a comma.
+pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut i = ss;
+    let intro = matches!(
+        d.word(ss),
+        "before"
+            | "after"
+            | "in"
+            | "on"
+            | "at"
+            | "despite"
+            | "while"
+            | "when"
+            | "as"
+            | "asked"
+            | "speaking"
+            | "during"
+            | "earlier"
+            | "later"
+            | "meanwhile"
+            | "but"
+            | "still"
+            | "also"
+            | "however"
+    ) || d.word(ss).ends_with("ing");
+    if intro {
+        while i < limit && !is_comma(d, i) {
+            i += 1;
+        }
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if matches!(d.word(i), "he" | "she" | "they" | "we" | "i") {
+        return Some((i, i));
+    }
+    let start = i;
+    if matches!(d.word(i), "the" | "a" | "an") {
+        i += 1;
+    }
+    let mut end = None;
+    while i < limit
+        && (d.is_cap(i)
+            || d.word(i) == "'s"
+            || (d.word(i) == "and" && end.is_some() && d.is_cap(i + 1)))
+        && d.kinds[i] == TokenKind::Word
+    {
+        end = Some(i);
+        i += 1;
+    }
+    end.map(|e| (start, e))
+}
+
+/// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
+pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
+    const STARTS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "via",
+        "through",
+        "from",
+        "while",
+        "recently",
+        "afterward",
+        "again",
+    ];
+    let Some(end) = content_end(d, from, limit) else {
+        return true;
+    };
+    STARTS.contains(&d.word(from))
+        && end - from < 12
+        && (from..=end).all(|k| d.word(k) != "that" && d.kinds[k] != TokenKind::Quote)
+}
+
+/// First token after a dateline ("WASHINGTON (Reuters) - ", "KYIV — ") at sentence start `ss`.
+pub(crate) fn dateline_end(d: &Doc, ss: usize) -> usize {
+    let mut i = ss;
+    while i < d.len()
+        && i - ss < 8
+        && (d.raw(i).chars().all(|c| !c.is_lowercase())
+            || d.is_cap(i) && i > ss && d.word(i - 1) == "(")
+        && d.kinds[i] != TokenKind::Quote
+    {
+        if matches!(d.word(i), "-" | "—" | "–" | "--") && i > ss && d.para[i] == d.para[ss] {
+            return i + 1;
+        }
+        i += 1;
+    }
+    ss
+}
+
+/// End of the sentence content: last token before the final punctuation, closing quote kept.
+pub(crate) fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
+    let mut e = sent_end;
+    // Cut at a clause that no longer belongs to the reported content.
+    let mut k = from + 1;
+    while k + 1 < sent_end {
+        if let Some(q) = d.in_quote[k] {
+            if d.quotes[q].open == k {
+                k = d.quotes[q].close + 1;
+                continue;
+            }
+        }
+        if (is_comma(d, k) && matches!(d.word(k + 1), "but" | "which" | "while" | "whereas"))
+            || (is_comma(d, k)
+                && d.word(k + 1) == "and"
+                && matches!(
+                    d.word(k + 2),
+                    "said"
+                        | "says"
+                        | "added"
+                        | "called"
+                        | "urged"
+                        | "told"
+                        | "asked"
+                        | "noted"
+                        | "argued"
+                        | "warned"
+                ))
+            || d.word(k) == ";"
+        {
+            e = k;
+            break;
+        }
+        k += 1;
+    }
+    while e > from && (is_end_punct(d, e - 1) || is_comma(d, e - 1)) {
+        e -= 1;
+    }
+    (e > from).then(|| e - 1)
+}
+
+/// Extends a content end inside a quotation that runs past the sentence to the quote's end.
+pub(crate) fn extend_quote(d: &Doc, end: usize) -> usize {
+    match d.in_quote[end] {
+        Some(q) if d.quotes[q].close > end && d.quotes[q].open <= end => d.quotes[q].close,
+        _ => end,
+    }
+}
+
+/// A colon after 1-3 capitalised words opening a paragraph ("PENCE:", "Pat Caddell:").
+pub fn speaker_colon(d: &Doc, i: usize) -> bool {
+    if d.word(i) != ":" || i == 0 {
+        return false;
+    }
+    let ss = d.sents[d.sent[i]].start;
+    let para_start = ss == 0 || d.para[ss - 1] != d.para[ss];
+    para_start
+        && i > ss
+        && i - ss <= 3
+        && (ss..i).all(|k| d.is_cap(k) && d.kinds[k] == TokenKind::Word)
+        && i + 1 < d.len()
+        && d.para[i + 1] == d.para[i]
+}
+
+/// A dash right after a closing quotation and before a capitalised name.
+pub fn dash_byline(d: &Doc, i: usize) -> bool {
+    matches!(d.word(i), "―" | "—" | "–")
+        && i > 0
+        && d.kinds[i - 1] == TokenKind::Quote
+        && d.para[i - 1] == d.para[i]
+        && d.is_cap(i + 1)
+}
