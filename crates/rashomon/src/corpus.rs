@@ -13,8 +13,10 @@ use rashomon_cluster::{ClusterConfig, OnlineClusterer};
 use rashomon_dedup::{DedupConfig, DedupIndex, Signature};
 use rashomon_model::{Article, Brief, Document};
 use rashomon_store::{content_key, ContentKey, FeatureRow, Store, StoredCopy};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Mutex;
 
 pub use rashomon_ingest::IngestOptions;
 pub use rashomon_store::{default_db_path, Hit, StorySummary};
@@ -156,41 +158,28 @@ fn analyse(
     })
 }
 
-/// Analyses `chunk` on `threads` threads, keeping input order.
-fn analyse_chunk(
-    chunk: Vec<(Article, ContentKey)>,
-    cfg: &CorpusConfig,
-) -> Vec<Result<Analysed, (String, String)>> {
-    let threads = cfg.threads.clamp(1, chunk.len().max(1));
-    if threads == 1 {
-        return chunk.into_iter().map(|(a, k)| analyse(a, k, cfg)).collect();
+/// A chunk of articles to analyse, numbered in input order.
+type Job = (usize, Vec<(Article, ContentKey)>);
+/// Its analysed articles (or failures), same order.
+type Done = (usize, Vec<Result<Analysed, (String, String)>>);
+
+/// Articles per job sent to the analysis workers: small enough to keep the
+/// pipeline busy, large enough to amortise channel traffic.
+const CHUNK: usize = 32;
+
+/// Analysis worker: takes jobs until the job channel closes.
+fn worker(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, cfg: &CorpusConfig) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok((n, chunk)) = job else { return };
+        let out = chunk.into_iter().map(|(a, k)| analyse(a, k, cfg)).collect();
+        if done.send((n, out)).is_err() {
+            return;
+        }
     }
-    let per = chunk.len().div_ceil(threads);
-    let mut parts: Vec<Vec<(Article, ContentKey)>> = Vec::new();
-    let mut it = chunk.into_iter().peekable();
-    while it.peek().is_some() {
-        parts.push(it.by_ref().take(per).collect());
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|p| {
-                s.spawn(move || {
-                    p.into_iter()
-                        .map(|(a, k)| analyse(a, k, cfg))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(("<worker>".into(), "analysis thread failed".into()))]
-                })
-            })
-            .collect()
-    })
 }
 
 struct Ingester<'a> {
@@ -200,6 +189,10 @@ struct Ingester<'a> {
     summary: IngestSummary,
     pending: Vec<(Article, ContentKey)>,
     since_commit: usize,
+    /// Jobs sent so far / next job to store, and results that came early.
+    next_sent: usize,
+    next_store: usize,
+    waiting: BTreeMap<usize, Vec<Result<Analysed, (String, String)>>>,
 }
 
 impl Ingester<'_> {
@@ -214,16 +207,49 @@ impl Ingester<'_> {
         }
     }
 
-    /// Analyses and stores the pending articles.
-    fn flush(&mut self, progress: &mut dyn FnMut(Progress)) -> Result<()> {
-        let chunk = std::mem::take(&mut self.pending);
-        for r in analyse_chunk(chunk, self.cfg) {
-            match r {
-                Ok(a) => self.store_one(a)?,
-                Err(f) => self.summary.failed.push(f),
+    /// Stores finished jobs in input order: blocks for results while more
+    /// than `max_in_flight` jobs are out (`0` drains everything).
+    fn drain(
+        &mut self,
+        done: &Receiver<Done>,
+        max_in_flight: usize,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<()> {
+        loop {
+            while let Ok((n, out)) = done.try_recv() {
+                self.waiting.insert(n, out);
             }
-            progress(self.progress());
+            while let Some(out) = self.waiting.remove(&self.next_store) {
+                self.next_store += 1;
+                for r in out {
+                    match r {
+                        Ok(a) => self.store_one(a)?,
+                        Err(f) => self.summary.failed.push(f),
+                    }
+                    progress(self.progress());
+                }
+            }
+            if self.next_sent - self.next_store <= max_in_flight {
+                return Ok(());
+            }
+            match done.recv() {
+                Ok((n, out)) => {
+                    self.waiting.insert(n, out);
+                }
+                Err(_) => return Err(anyhow!("analysis workers stopped")),
+            }
         }
+    }
+
+    /// Sends the pending articles to the workers as one job.
+    fn send(&mut self, jobs: &Sender<Job>) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::take(&mut self.pending);
+        jobs.send((self.next_sent, chunk))
+            .map_err(|_| anyhow!("analysis workers stopped"))?;
+        self.next_sent += 1;
         Ok(())
     }
 
@@ -329,44 +355,68 @@ pub fn ingest_with(
         summary: IngestSummary::default(),
         pending: Vec::new(),
         since_commit: 0,
+        next_sent: 0,
+        next_store: 0,
+        waiting: BTreeMap::new(),
     };
     ing.store.begin()?;
-    let mut fatal: Option<anyhow::Error> = None;
-    rashomon_ingest::ingest_paths(paths, opts, &mut |r| {
-        if fatal.is_some() {
-            return;
+    let threads = cfg.threads.max(1);
+    // Reading, the idempotency check and storing run on this thread, in
+    // input order; analysis runs on `threads` workers meanwhile.
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    std::thread::scope(|s| -> Result<()> {
+        // Moved in: dropping it (on return) is what stops the workers.
+        let job_tx = job_tx;
+        for _ in 0..threads {
+            let (rx, tx) = (&job_rx, done_tx.clone());
+            s.spawn(move || worker(rx, tx, cfg));
         }
-        match r {
-            Err(e) => {
-                let f = rashomon_ingest::Failure::from(&e);
-                ing.summary.failed.push((f.path, f.reason));
-                progress(ing.progress());
+        drop(done_tx);
+        let mut fatal: Option<anyhow::Error> = None;
+        rashomon_ingest::ingest_paths(paths, opts, &mut |r| {
+            if fatal.is_some() {
+                return;
             }
-            Ok(a) => {
-                ing.summary.read += 1;
-                let key = content_key(&a);
-                match ing.store.find_key(&key) {
-                    Ok(Some(_)) => {
-                        ing.summary.duplicates_skipped += 1;
-                        progress(ing.progress());
-                    }
-                    Ok(None) => {
-                        ing.pending.push((a, key));
-                        if ing.pending.len() >= cfg.batch.max(1) {
-                            if let Err(e) = ing.flush(progress) {
-                                fatal = Some(e);
+            match r {
+                Err(e) => {
+                    let f = rashomon_ingest::Failure::from(&e);
+                    ing.summary.failed.push((f.path, f.reason));
+                    progress(ing.progress());
+                }
+                Ok(a) => {
+                    ing.summary.read += 1;
+                    let key = content_key(&a);
+                    match ing.store.find_key(&key) {
+                        Ok(Some(_)) => {
+                            ing.summary.duplicates_skipped += 1;
+                            progress(ing.progress());
+                        }
+                        Ok(None) => {
+                            ing.pending.push((a, key));
+                            if ing.pending.len() >= CHUNK {
+                                let r = ing
+                                    .send(&job_tx)
+                                    .and_then(|_| ing.drain(&done_rx, 2 * threads, progress));
+                                if let Err(e) = r {
+                                    fatal = Some(e);
+                                }
                             }
                         }
+                        Err(e) => fatal = Some(e.into()),
                     }
-                    Err(e) => fatal = Some(e.into()),
                 }
             }
+        });
+        if let Some(e) = fatal {
+            return Err(e);
         }
-    });
-    if let Some(e) = fatal {
-        return Err(e.context(format!("ingest into {}", store_path.display())));
-    }
-    ing.flush(progress)?;
+        ing.send(&job_tx)?;
+        drop(job_tx);
+        ing.drain(&done_rx, 0, progress)
+    })
+    .with_context(|| format!("ingest into {}", store_path.display()))?;
     ing.store.finish()?;
     Ok(ing.summary)
 }
