@@ -189,7 +189,7 @@ pub(crate) const LEAD_DROP: &[&str] = &[
 ];
 
 pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
-    d.is_cap(np.1)
+    (d.is_cap(np.1) || d.word(np.1) == ")")
         && !LEAD_DROP.contains(&d.word(np.0))
         && !matches!(
             d.word(np.0),
@@ -221,7 +221,30 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
         }
         j += 1;
     }
-    (j > start).then(|| (start, j - 1))
+    // A finite verb means this is a clause ("said the vote was wrong"), not a speaker.
+    let verb = (start..j).any(|k| {
+        matches!(
+            d.word(k),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "could"
+                | "should"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+                | "must"
+        )
+    });
+    (j > start && !verb).then(|| (start, j - 1))
 }
 
 pub(crate) fn appositive_start(d: &Doc, i: usize) -> bool {
@@ -287,6 +310,17 @@ pub(crate) fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize
     }
     if k <= ss || !is_comma(d, k) || k + 1 >= comma {
         return None;
+    }
+    // A short capitalised appositive ("Feinstein, Democrat of California,") or a name after a
+    // role ("Apple's chief executive, Tim Cook,").
+    let short_cap = d.is_cap(k + 1) && comma - k <= 7 && !LEAD_DROP.contains(&d.word(k + 1));
+    if short_cap {
+        if let Some(name) = left_np(d, k, ss) {
+            let at_clause_start = name.0 == ss || clause_punct(d, name.0 - 1);
+            if name.1 + 1 == k && at_clause_start && !PRONOUNS.contains(&d.word(name.0)) {
+                return Some((name.0, comma));
+            }
+        }
     }
     if !appositive_start(d, k + 1) {
         // A parenthetical ("Zelenskyy, for his part, has insisted"): the name alone.

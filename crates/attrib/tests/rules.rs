@@ -176,3 +176,25 @@ fn dateline_is_not_content() {
     assert_eq!(a.0, "officials");
     assert_eq!(a.2, vec!["The agency was hacked several times"]);
 }
+
+#[test]
+fn appositives_stay_with_the_speaker() {
+    for (t, src) in [
+        (
+            "Senator Dianne Feinstein, Democrat of California, said the bill would pass.",
+            "Senator Dianne Feinstein, Democrat of California,",
+        ),
+        (
+            "Apple's chief executive, Tim Cook, called the order dangerous.",
+            "Apple's chief executive, Tim Cook,",
+        ),
+        (
+            "Rep. Jo Ames (D-N.C.), head of the caucus, said the vote was wrong.",
+            "Rep. Jo Ames (D-N.C.), head of the caucus,",
+        ),
+    ] {
+        let r = run(t);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, src);
+    }
+}
