@@ -123,6 +123,19 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             }
         }
     }
+    // "… by accusing", "after saying": the participle's subject is the main clause's.
+    if a > ss
+        && d.word(a).ends_with("ing")
+        && matches!(
+            d.word(a - 1),
+            "by" | "after" | "before" | "while" | "without" | "despite" | "when" | "in" | "on"
+        )
+    {
+        let subj = subject_np(d, ss, a - 1);
+        if subj.is_some() {
+            return resolve_participle(d, a, b, cues, right_limit, subj);
+        }
+    }
     if lnp.is_none() && a > ss + 1 && is_comma(d, a - 1) {
         lnp = left_appositive(d, a - 1, ss);
         if lnp.is_none() && d.word(a).ends_with("ing") {
