@@ -73,8 +73,8 @@ impl Default for CorpusConfig {
         CorpusConfig {
             threads,
             batch: 256,
-            window: 10_000,
-            max_online: 40_000,
+            window: 5_000,
+            max_online: 20_000,
             dedup: DedupConfig::default(),
             cluster: ClusterConfig::default(),
         }
