@@ -6,7 +6,7 @@
 //! slowly; this does not depend on how the CLI is wired.
 
 use rashomon::corpus::{self, CorpusConfig, IngestOptions};
-use rashomon_store::{IndexMode, Store};
+use rashomon_store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -36,9 +36,8 @@ fn write_corpus(path: &Path) {
 }
 
 fn count(db: &Path) -> usize {
-    Store::open_with(db, IndexMode::Read)
-        .and_then(|s| s.count_articles())
-        .unwrap_or(0)
+    // Read-only peek: never migrates or touches the index the child writes.
+    Store::peek_count(db).unwrap_or(0)
 }
 
 /// Child mode: ingests slowly, in small batches, until killed.

@@ -498,6 +498,20 @@ impl Store {
         Ok(groups.iter().filter(|g| !g.is_empty()).count())
     }
 
+    /// Number of committed articles in the database at `path`, read without
+    /// migrating, locking or touching the search index (safe while another
+    /// process ingests).
+    pub fn peek_count(path: &Path) -> Result<usize> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| StoreError::Sql {
+                path: path.display().to_string(),
+                source: e,
+            })?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     pub fn count_articles(&self) -> Result<usize> {
         Ok(self
             .conn

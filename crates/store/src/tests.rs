@@ -111,6 +111,8 @@ fn reopen_after_drop_keeps_everything() {
             &doc("c", "Post", "Lost", "This batch is never committed."),
         );
     }
+    assert_eq!(Store::peek_count(&p).unwrap(), 2);
+    assert!(Store::peek_count(&dir.path().join("none.db")).is_err());
     let s = Store::open(&p).unwrap();
     assert_eq!(s.count_articles().unwrap(), 2);
     assert_eq!(s.count_stories().unwrap(), 2);
