@@ -172,7 +172,7 @@ pub fn build(
                             .is_some_and(|s| sentence.span.contains(s) && s.end <= c.span.start)
                     })
                     .max_by_key(|a| a.source.map(|s| s.start));
-                c.speaker = covering.or(before).and_then(speaker_of);
+                c.speaker = covering.and_then(speaker_of).or_else(|| before.and_then(speaker_of));
             }
             let values = doc
                 .extraction
