@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use rashomon::pipeline;
+use rashomon::{corpus, pipeline};
 use rashomon_brief::Format;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,6 +15,9 @@ use std::process::ExitCode;
     about = "Reads many news reports and shows one story through every source."
 )]
 struct Cli {
+    /// The corpus database (default: $RASHOMON_DB, else ~/.local/share/rashomon/rashomon.db).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -43,6 +46,36 @@ enum Command {
         #[arg(long)]
         source: Option<String>,
     },
+    /// Add articles to the corpus database: copies linked, stories assigned, search index updated.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// List the corpus's stories, newest first, with source counts.
+    Stories {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// The brief of one stored story.
+    Story {
+        id: i64,
+        #[arg(long, short, default_value = "md")]
+        format: Format,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Full-text search over stored articles.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Re-cluster the whole corpus in one batch pass.
+    Recluster,
+    /// Rebuild the search index from the database.
+    Reindex,
     /// Measure accuracy against gold data; prints JSON.
     Eval {
         #[command(subcommand)]
@@ -77,8 +110,65 @@ fn main() -> ExitCode {
     }
 }
 
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    match db {
+        Some(p) => Ok(p),
+        None => rashomon_store::default_db_path()
+            .context("finding the default database path (use --db)"),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    let db = cli.db;
     match cli.command {
+        Command::Ingest { paths, source } => corpus_ingest(&db_path(db)?, paths, source),
+        Command::Stories { limit } => {
+            let db = db_path(db)?;
+            let stories = corpus::stories(&db, limit)?;
+            if stories.is_empty() {
+                eprintln!(
+                    "no stories in {} yet (rashomon ingest PATH... adds articles)",
+                    db.display()
+                );
+            }
+            for s in stories {
+                let when = s.last_published.as_deref().unwrap_or("undated");
+                println!(
+                    "{:>6}  {:>3} sources  {:>4} articles  {when:<10}  {}",
+                    s.id, s.sources, s.articles, s.title
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, format, output } => {
+            let brief = corpus::story_brief(&db_path(db)?, id)?;
+            write_output(rashomon_brief::render(&brief, format), output)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, limit } => {
+            let hits = corpus::search(&db_path(db)?, &query, limit)?;
+            if hits.is_empty() {
+                eprintln!("no match for {query:?}");
+            }
+            for h in hits {
+                let story = h.story_id.map_or("-".to_string(), |s| s.to_string());
+                println!(
+                    "{:.2}  story {story}  {} [{}]  {}\n      {}",
+                    h.score, h.title, h.source, h.article_id, h.snippet
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Recluster => {
+            let n = corpus::recluster(&db_path(db)?)?;
+            eprintln!("{n} stories");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reindex => {
+            let n = corpus::reindex(&db_path(db)?)?;
+            eprintln!("indexed {n} articles");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Brief {
             paths,
             format,
@@ -146,7 +236,15 @@ fn brief(
         eprintln!();
     }
     let brief = pipeline::brief(&docs);
-    let rendered = rashomon_brief::render(&brief, format);
+    write_output(rashomon_brief::render(&brief, format), output)?;
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn write_output(rendered: String, output: Option<PathBuf>) -> Result<()> {
     match output {
         Some(path) => std::fs::write(&path, rendered)
             .with_context(|| format!("writing {}", path.display()))?,
@@ -160,7 +258,49 @@ fn brief(
             }
         }
     }
-    Ok(if failures.is_empty() {
+    Ok(())
+}
+
+fn corpus_ingest(
+    db: &std::path::Path,
+    paths: Vec<PathBuf>,
+    source: Option<String>,
+) -> Result<ExitCode> {
+    let opts = rashomon_ingest::IngestOptions { source };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    let summary = corpus::ingest(db, &paths, &opts, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_message(format!(
+                "read {}  new {}  copies {}  already stored {}  failed {}",
+                p.read, p.new, p.copies, p.duplicates_skipped, p.failed
+            ));
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "{}: read {}, new {}, copies {}, already stored {}, failed {}; {} stories",
+        db.display(),
+        summary.read,
+        summary.new,
+        summary.copies,
+        summary.duplicates_skipped,
+        summary.failed.len(),
+        summary.stories
+    );
+    for (path, reason) in &summary.failed {
+        eprintln!("  failed: {path}: {reason}");
+    }
+    Ok(if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

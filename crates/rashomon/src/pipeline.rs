@@ -22,6 +22,29 @@ pub fn entity_names(doc: &Document) -> Vec<String> {
         .collect()
 }
 
+/// Word count under which a text is a lead (a headline and a sentence or two), not a full article.
+const FULL_ARTICLE_WORDS: usize = 150;
+
+/// Clustering parameters for a batch. Two full reports of one event share a smaller part of
+/// their (larger) vocabularies than two leads do, so full articles join at a lower cosine.
+/// The lead threshold is tuned on AllSides, the full-article one on PolNeAR and the seeds
+/// (see docs/clustering.md).
+pub fn cluster_config(docs: &[Document]) -> rashomon_cluster::ClusterConfig {
+    let mut cfg = rashomon_cluster::ClusterConfig::default();
+    let mut lengths: Vec<usize> = docs.iter().map(|d| d.analysis.tokens.len()).collect();
+    lengths.sort_unstable();
+    if lengths
+        .get(lengths.len() / 2)
+        .is_some_and(|&median| median >= FULL_ARTICLE_WORDS)
+    {
+        cfg.threshold = FULL_ARTICLE_THRESHOLD;
+    }
+    cfg
+}
+
+/// Cosine at which full articles join a story.
+pub const FULL_ARTICLE_THRESHOLD: f64 = 0.18;
+
 /// Groups documents into stories (whole-batch pass); copies always share their original's story.
 pub fn group_stories(docs: &[Document], copies: &[CopyLink]) -> Vec<StoryGroup> {
     let features = docs
@@ -35,13 +58,7 @@ pub fn group_stories(docs: &[Document], copies: &[CopyLink]) -> Vec<StoryGroup> 
             )
         })
         .collect();
-    let mut cfg = rashomon_cluster::ClusterConfig::default();
-    if let Some(t) = std::env::var("RASHOMON_CLUSTER_THRESHOLD")
-        .ok()
-        .and_then(|t| t.parse().ok())
-    {
-        cfg.threshold = t;
-    }
+    let cfg = cluster_config(docs);
     let groups = rashomon_cluster::cluster(features, &cfg);
     // A copy joins its original's story even when clustering put it elsewhere.
     let mut story_of = vec![usize::MAX; docs.len()];
