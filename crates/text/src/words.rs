@@ -162,6 +162,10 @@ pub fn is_stopword(lower: &str) -> bool {
 /// Folds a name or word for matching: NFKD, diacritics removed, lower case,
 /// curly apostrophes made straight. "Zelenskyy’s" → "zelenskyy's".
 pub fn fold(s: &str) -> String {
+    // Most news text is ASCII: skip Unicode decomposition for it.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase().replace('`', "'");
+    }
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
