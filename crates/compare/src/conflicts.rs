@@ -47,7 +47,7 @@ fn values_agree(a: &Value, b: &Value) -> bool {
             // Unresolved weekdays ("friday") or month-days cannot be compared with full dates.
             let resolved = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
             if !resolved(x) || !resolved(y) {
-                return x == y || !(resolved(x) == resolved(y));
+                return x == y || resolved(x) != resolved(y);
             }
             x.starts_with(y.as_str()) || y.starts_with(x.as_str())
         }

@@ -104,7 +104,7 @@ fn token_terms(text: &str, toks: &[Token], vocab: &mut Vocab) -> Vec<u32> {
 
 /// Headlines and section titles carry no statement: short lines without final punctuation.
 fn is_heading(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')'));
+    let trimmed = sentence.trim_end_matches(['"', '”', '’', '\'', ')']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let capitalised = words
         .iter()
@@ -172,7 +172,9 @@ pub fn build(
                             .is_some_and(|s| sentence.span.contains(s) && s.end <= c.span.start)
                     })
                     .max_by_key(|a| a.source.map(|s| s.start));
-                c.speaker = covering.and_then(speaker_of).or_else(|| before.and_then(speaker_of));
+                c.speaker = covering
+                    .and_then(speaker_of)
+                    .or_else(|| before.and_then(speaker_of));
             }
             let values = doc
                 .extraction
