@@ -199,3 +199,61 @@ pub fn polarity_conflict(a: &Statement, b: &Statement, idf: &[f64]) -> Option<Co
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(kind: ValueKind, normalized: &str, unit: Option<&str>) -> Value {
+        Value {
+            span: Span::new(0, 1),
+            kind,
+            normalized: normalized.into(),
+            number: normalized.parse().ok(),
+            unit: unit.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn years_compare_with_years_and_dates_by_prefix() {
+        assert_eq!(
+            comparable(
+                &v(ValueKind::Year, "2018", None),
+                &v(ValueKind::Year, "2019", None)
+            ),
+            Some(ConflictKind::Date)
+        );
+        assert_eq!(
+            comparable(
+                &v(ValueKind::Year, "2009", None),
+                &v(ValueKind::Date, "2025-03-04", None)
+            ),
+            None
+        );
+        assert!(!values_agree(
+            &v(ValueKind::Year, "2018", None),
+            &v(ValueKind::Year, "2019", None)
+        ));
+        assert!(values_agree(
+            &v(ValueKind::Date, "2025-08-15", None),
+            &v(ValueKind::Date, "2025-08-15", None)
+        ));
+    }
+
+    #[test]
+    fn counts_compare_only_with_the_same_unit_and_tolerate_rounding() {
+        let a = v(ValueKind::Quantity, "1200", Some("resid"));
+        assert_eq!(
+            comparable(&a, &v(ValueKind::Quantity, "1800", Some("resid"))),
+            Some(ConflictKind::Number)
+        );
+        assert_eq!(
+            comparable(&a, &v(ValueKind::Quantity, "1800", Some("troop"))),
+            None
+        );
+        assert!(values_agree(
+            &v(ValueKind::Number, "1000", None),
+            &v(ValueKind::Number, "1005", None)
+        ));
+    }
+}

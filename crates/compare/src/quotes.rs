@@ -155,3 +155,66 @@ pub fn mention(doc_id: &str, text: &str, span: Span) -> Mention {
         text: span.slice(text).to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(doc: usize, text: &str, speaker: &str) -> QuoteMention {
+        QuoteMention {
+            doc,
+            spans: vec![],
+            text: text.into(),
+            speaker: Some(speaker.into()),
+            speaker_known: true,
+            words: quote_words(text),
+        }
+    }
+
+    #[test]
+    fn a_shortened_quote_is_the_same_quote_not_an_alteration() {
+        let g = group(vec![
+            q(0, "We are counting on America", "Zelensky"),
+            q(
+                1,
+                "It's time to end the war. We are counting on America",
+                "Zelensky",
+            ),
+        ]);
+        assert_eq!(g.len(), 1);
+        assert!(conflicts(&g[0], &|a, b| a != b).is_empty());
+    }
+
+    #[test]
+    fn altered_wording_and_other_speaker_are_conflicts() {
+        let g = group(vec![
+            q(
+                0,
+                "We will rebuild the barrier stronger than before",
+                "Mayor",
+            ),
+            q(1, "We will rebuild it stronger than ever", "Mayor"),
+            q(
+                2,
+                "We will rebuild the barrier stronger than before",
+                "Governor",
+            ),
+        ]);
+        assert_eq!(g.len(), 1);
+        let kinds: Vec<_> = conflicts(&g[0], &|a, b| a != b)
+            .iter()
+            .map(|c| c.kind)
+            .collect();
+        assert!(kinds.contains(&ConflictKind::Quote));
+        assert!(kinds.contains(&ConflictKind::Attribution));
+    }
+
+    #[test]
+    fn copies_are_not_compared() {
+        let g = group(vec![
+            q(0, "Stay home tonight", "Mayor"),
+            q(1, "Stay home tonight", "Chief"),
+        ]);
+        assert!(conflicts(&g[0], &|_, _| false).is_empty());
+    }
+}
