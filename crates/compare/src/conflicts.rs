@@ -39,6 +39,21 @@ fn comparable(a: &Value, b: &Value) -> Option<ConflictKind> {
     }
 }
 
+/// Reports that disagree on a figure disagree by a little ("1,200" vs "1,800", "2018" vs
+/// "2019"); values orders of magnitude or decades apart are different quantities.
+fn plausibly_same_quantity(a: &Value, b: &Value) -> bool {
+    match (a.kind, b.kind, a.number, b.number) {
+        (ValueKind::Year, ValueKind::Year, Some(x), Some(y)) => (x - y).abs() <= MAX_YEAR_GAP,
+        (_, _, Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= MAX_RATIO,
+        _ => true,
+    }
+}
+
+/// Largest ratio between two figures still reported as one disputed quantity.
+const MAX_RATIO: f64 = 4.0;
+/// Largest gap in years between two years still reported as one disputed date.
+const MAX_YEAR_GAP: f64 = 10.0;
+
 /// Dates agree when one is a prefix of the other ("2025" vs "2025-08-15").
 fn values_agree(a: &Value, b: &Value) -> bool {
     match (a.kind, b.kind) {
@@ -124,6 +139,9 @@ pub fn value_conflicts(
             let Some(kind) = comparable(va, vb) else {
                 continue;
             };
+            if !plausibly_same_quantity(va, vb) {
+                continue;
+            }
             // The same words ("on Wednesday", "last year") in two reports mean the same thing far
             // more often than publication dates differing by a day suggest otherwise.
             if values_agree(va, vb)
@@ -162,7 +180,16 @@ pub fn value_conflicts(
 }
 
 /// Polarity conflicts: a clause of one statement is negated, the matching clause of the other is not.
-pub fn polarity_conflict(a: &Statement, b: &Statement, idf: &[f64]) -> Option<Conflict> {
+pub fn polarity_conflict(
+    a: &Statement,
+    b: &Statement,
+    idf: &[f64],
+    statements: usize,
+) -> Option<Conflict> {
+    // The shared wording must be specific to the claim: words in at most a tenth of the
+    // story's statements (or three, in small stories), not the story's running theme.
+    let rare_idf = (1.0 + statements as f64 / 3.0).ln().min(11f64.ln());
+    let rare = |t: u32| idf.get(t as usize).is_some_and(|&x| x >= rare_idf - 1e-9);
     let mut best: Option<Conflict> = None;
     for ca in &a.clauses {
         for cb in &b.clauses {
@@ -175,7 +202,11 @@ pub fn polarity_conflict(a: &Statement, b: &Statement, idf: &[f64]) -> Option<Co
                 continue;
             }
             // The two clauses must share some of the claim's own wording, not just names.
-            if !ca.bigrams.iter().any(|b| cb.bigrams.contains(b)) {
+            if !ca
+                .bigrams
+                .iter()
+                .any(|bg| rare(bg.0) && rare(bg.1) && cb.bigrams.contains(bg))
+            {
                 continue;
             }
             let (w, n) = shared_weight(&ca.terms, &cb.terms, idf);
@@ -237,6 +268,22 @@ mod tests {
         assert!(values_agree(
             &v(ValueKind::Date, "2025-08-15", None),
             &v(ValueKind::Date, "2025-08-15", None)
+        ));
+    }
+
+    #[test]
+    fn far_apart_figures_are_different_quantities() {
+        assert!(plausibly_same_quantity(
+            &v(ValueKind::Quantity, "1200", Some("resid")),
+            &v(ValueKind::Quantity, "1800", Some("resid"))
+        ));
+        assert!(!plausibly_same_quantity(
+            &v(ValueKind::Quantity, "11", Some("deleg")),
+            &v(ValueKind::Quantity, "370", Some("deleg"))
+        ));
+        assert!(!plausibly_same_quantity(
+            &v(ValueKind::Year, "1990", None),
+            &v(ValueKind::Year, "2016", None)
         ));
     }
 

@@ -117,7 +117,7 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             }
             let mut found =
                 conflicts::value_conflicts(docs, a, b, sim, &idf, &|t: &str| vocab.get(t));
-            found.extend(conflicts::polarity_conflict(a, b, &idf));
+            found.extend(conflicts::polarity_conflict(a, b, &idf, stmts.len()));
             for c in found {
                 found_conflicts.push((c.strength + sim, c, i, j));
             }
@@ -131,8 +131,17 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
     let mut used: BTreeSet<(usize, usize, ConflictKind)> = BTreeSet::new();
     let mut kept: Vec<(conflicts::Conflict, usize, usize)> = Vec::new();
     for (_, c, i, j) in found_conflicts {
-        let key_i = (i, copy_root[stmts[j].doc], c.kind);
-        let key_j = (j, copy_root[stmts[i].doc], c.kind);
+        // A value may disagree with several sources (merged below); a negated claim is
+        // contradicted by its single best counterpart.
+        let scope = |doc: usize| {
+            if c.kind == ConflictKind::Polarity {
+                usize::MAX
+            } else {
+                copy_root[doc]
+            }
+        };
+        let key_i = (i, scope(stmts[j].doc), c.kind);
+        let key_j = (j, scope(stmts[i].doc), c.kind);
         if used.contains(&key_i) || used.contains(&key_j) {
             continue;
         }
@@ -147,7 +156,17 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
         for x in 0..kept.len() {
             for y in (x + 1)..kept.len() {
                 let (cx, cy) = (&kept[x], &kept[y]);
-                if cx.0.kind == cy.0.kind && [cx.1, cx.2].iter().any(|s| *s == cy.1 || *s == cy.2) {
+                if cx.0.kind != cy.0.kind {
+                    continue;
+                }
+                // Merge "A says x; B and C say y" but not chains of unrelated values: the
+                // conflicts must share a statement and agree on the other side's wording.
+                let side = |c: &(conflicts::Conflict, usize, usize), s: usize| {
+                    let (doc, span) = if c.1 == s { c.0.right } else { c.0.left };
+                    rashomon_text::fold(span.slice(&docs[doc].article.text))
+                };
+                let shared = [cx.1, cx.2].into_iter().find(|s| *s == cy.1 || *s == cy.2);
+                if shared.is_some_and(|s| side(cx, s) == side(cy, s)) {
                     e.push((x, y));
                 }
             }

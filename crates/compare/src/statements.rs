@@ -228,13 +228,18 @@ fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) 
         if boundary {
             if i > start {
                 let part = &toks[start..i];
-                let negation = part
-                    .iter()
-                    .find(|t| {
-                        let w = fold(t.span.slice(text));
-                        NEGATIONS.contains(&w.as_str()) || w.ends_with("n't")
+                let folded: Vec<String> = part.iter().map(|t| fold(t.span.slice(text))).collect();
+                let negation = (0..part.len())
+                    .find(|&k| {
+                        let w = folded[k].as_str();
+                        let prev = k.checked_sub(1).map(|p| folded[p].as_str());
+                        let next = folded.get(k + 1).map(String::as_str);
+                        // "whether or not", "not only" and "no longer … but" do not deny the claim.
+                        let idiom = (w == "not" && (prev == Some("or") || next == Some("only")))
+                            || (w == "no" && matches!(next, Some("doubt" | "matter")));
+                        !idiom && (NEGATIONS.contains(&w) || w.ends_with("n't"))
                     })
-                    .map(|t| t.span);
+                    .map(|k| part[k].span);
                 let mut sequence: Vec<Option<u32>> = Vec::new();
                 for t in part {
                     if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
@@ -245,7 +250,9 @@ fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) 
                     if w.is_empty() || is_stopword(w) || NEGATIONS.contains(&w) {
                         continue;
                     }
-                    let is_name = names.iter().any(|n| n.overlaps(t.span));
+                    // Names and numbers are what the claim is about, not its wording.
+                    let is_name =
+                        names.iter().any(|n| n.overlaps(t.span)) || t.kind == TokenKind::Number;
                     sequence.push((!is_name).then(|| vocab.id(stem(w))));
                 }
                 let mut bigrams: Vec<(u32, u32)> = sequence
