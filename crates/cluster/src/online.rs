@@ -20,7 +20,7 @@ const MAX_TERMS: usize = 2_000_000;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
     df: FxMap<u32, u32>,
-    docs: u32,
+    pub(crate) docs: u32,
 }
 
 impl Vocab {
