@@ -37,6 +37,10 @@ fn source_of<'a>(brief: &'a Brief, doc: &'a str) -> &'a str {
         .map_or(doc, |d| d.source.as_str())
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn to_markdown(brief: &Brief) -> String {
     let mut out = String::new();
     let sources: std::collections::BTreeSet<&str> =
@@ -47,10 +51,10 @@ pub fn to_markdown(brief: &Brief) -> String {
         "",
         "",
         &format!(
-            "{} documents from {} sources, {} stories.",
-            brief.documents.len(),
-            sources.len(),
-            brief.stories.len()
+            "{} from {}, {}.",
+            plural(brief.documents.len(), "document", "documents"),
+            plural(sources.len(), "source", "sources"),
+            plural(brief.stories.len(), "story", "stories")
         ),
     );
     for story in &brief.stories {
