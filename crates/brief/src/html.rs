@@ -41,9 +41,14 @@ pub fn to_html(brief: &Brief) -> String {
     out.push_str("</style></head><body>\n<header><h1>Rashomon brief</h1>");
     let _ = write!(
         out,
-        "<p>{} documents, {} stories.</p><ol>",
+        "<p>{} documents, {} {}.</p><ol>",
         brief.documents.len(),
-        brief.stories.len()
+        brief.stories.len(),
+        if brief.stories.len() == 1 {
+            "story"
+        } else {
+            "stories"
+        }
     );
     for s in &brief.stories {
         let _ = write!(
