@@ -182,6 +182,9 @@ fn worker(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, cfg: &CorpusConfig) {
     }
 }
 
+/// The outcome of analysing one article: what to store, or the path and reason it failed.
+type JobResult = Result<Analysed, (String, String)>;
+
 struct Ingester<'a> {
     store: Store,
     online: Online,
@@ -192,7 +195,7 @@ struct Ingester<'a> {
     /// Jobs sent so far / next job to store, and results that came early.
     next_sent: usize,
     next_store: usize,
-    waiting: BTreeMap<usize, Vec<Result<Analysed, (String, String)>>>,
+    waiting: BTreeMap<usize, Vec<JobResult>>,
 }
 
 impl Ingester<'_> {

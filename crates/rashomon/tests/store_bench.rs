@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 #[test]
-#[ignore]
+#[ignore = "benchmark driver: needs STORE_BENCH_INPUT and STORE_BENCH_DB, run by hand in release"]
 fn bench_ingest() {
     let (Some(input), Some(db)) = (
         std::env::var_os("STORE_BENCH_INPUT"),

@@ -65,7 +65,7 @@ fn ingest_stories_search_after_restart() {
     let mut calls = 0;
     let s = corpus::ingest(
         &db,
-        &[input.clone()],
+        std::slice::from_ref(&input),
         &IngestOptions::default(),
         &mut |_| calls += 1,
     )

@@ -99,7 +99,7 @@ fn sigkill_mid_ingest_then_rerun_loses_and_duplicates_nothing() {
     // Rerun to completion.
     let summary = corpus::ingest(
         &db,
-        &[input.clone()],
+        std::slice::from_ref(&input),
         &IngestOptions::default(),
         &mut |_| {},
     )
