@@ -84,18 +84,22 @@ impl Vocab {
     }
 }
 
+/// The stem of a content word, or `None` for punctuation, stopwords and negations.
+fn content_stem(text: &str, t: &Token) -> Option<String> {
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+        return None;
+    }
+    let w = fold(t.span.slice(text));
+    let w = w.strip_suffix("'s").unwrap_or(&w);
+    (!w.is_empty() && !is_stopword(w) && !NEGATIONS.contains(&w)).then(|| stem(w))
+}
+
 fn token_terms(text: &str, toks: &[Token], vocab: &mut Vocab) -> Vec<u32> {
     let mut out = Vec::new();
     for t in toks {
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            continue;
+        if let Some(s) = content_stem(text, t) {
+            out.push(vocab.id(s));
         }
-        let w = fold(t.span.slice(text));
-        let w = w.strip_suffix("'s").unwrap_or(&w);
-        if w.is_empty() || is_stopword(w) || NEGATIONS.contains(&w) {
-            continue;
-        }
-        out.push(vocab.id(stem(w)));
     }
     out.sort_unstable();
     out.dedup();
@@ -242,18 +246,13 @@ fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) 
                     .map(|k| part[k].span);
                 let mut sequence: Vec<Option<u32>> = Vec::new();
                 for t in part {
-                    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                    let Some(w) = content_stem(text, t) else {
                         continue;
-                    }
-                    let w = fold(t.span.slice(text));
-                    let w = w.strip_suffix("'s").unwrap_or(&w);
-                    if w.is_empty() || is_stopword(w) || NEGATIONS.contains(&w) {
-                        continue;
-                    }
+                    };
                     // Names and numbers are what the claim is about, not its wording.
                     let is_name =
                         names.iter().any(|n| n.overlaps(t.span)) || t.kind == TokenKind::Number;
-                    sequence.push((!is_name).then(|| vocab.id(stem(w))));
+                    sequence.push((!is_name).then(|| vocab.id(w)));
                 }
                 let mut bigrams: Vec<(u32, u32)> = sequence
                     .windows(2)
