@@ -73,25 +73,6 @@ const NOT_NAME: &[&str] = &[
     "as",
     "if",
     "for",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "meanwhile",
     "however",
     "asked",
@@ -173,6 +154,7 @@ fn is_name_word(w: &str) -> bool {
     first.is_some_and(char::is_uppercase)
         && w.chars().any(char::is_lowercase)
         && !NOT_NAME.contains(&rashomon_text::fold(w).as_str())
+        && !rashomon_text::is_calendar_word(w)
         && !TITLES.contains(&rashomon_text::fold(w).as_str())
 }
 

@@ -209,39 +209,13 @@ fn capitalised_names(text: &str) -> Vec<String> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
         let quoted = raw.starts_with(|c: char| "\"“‘'(".contains(c));
-        if starts_upper && !sentence_start && !quoted && !is_calendar_word(word) {
+        if starts_upper && !sentence_start && !quoted && !rashomon_text::is_calendar_word(word) {
             out.extend(name_keys(word));
         }
         sentence_start = raw.ends_with(['.', '!', '?', ':']) && !is_initial(word)
             || raw.ends_with(['"', '”']) && raw.contains(['.', '!', '?']);
     }
     out
-}
-
-/// Day and month names are capitalised but name no participant.
-fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
 /// "U.S." and "J." do not end sentences for our purpose.

@@ -154,6 +154,34 @@ const STOPWORDS: &[&str] = &[
     "got",
 ];
 
+/// Day and month names: capitalised, yet they name no participant.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for day and month names, in any case ("Friday", "MAY").
+pub fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
+
 /// True for function words that carry no content.
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(&lower)
