@@ -157,8 +157,11 @@ pub fn extract_with(
         return Vec::new();
     }
     let feats = Features::new(&d);
-    let tags = model.tag(&d, &feats);
-    let mut tags = tags;
+    let mut tags = if std::env::var_os("ATTRIB_GREEDY").is_some() {
+        model.tag_greedy(&d, &feats)
+    } else {
+        model.tag(&d, &feats)
+    };
     speech_verbs(&d, &mut tags);
     let mut cues = cue_ranges(&tags);
     // Time adverbs trailing a cue ("posted earlier during") are not part of it
@@ -192,8 +195,22 @@ pub fn extract_with(
     let resolver = speaker::Resolver::new(text, analysis, mentions, entities);
     let mut out: Vec<Attribution> = Vec::new();
     let mut prev: Option<(Span, usize)> = None;
+    // Source token range of the latest cue, with its sentence (participles share it).
+    let mut last_src: Option<(usize, (usize, usize))> = None;
     for &(a, b) in &cues {
-        let f = rules::resolve(&d, a, b, &cues);
+        let mut f = rules::resolve(&d, a, b, &cues);
+        // "Tester said …, noting …" / "…, adding …": a participle with no subject of its
+        // own speaks for the previous cue's source in the same sentence.
+        if f.source.is_none() && d.word(a).ends_with("ing") && a > 0 {
+            if let Some((s, src)) = last_src {
+                if s == d.sent[a] && src.1 < a {
+                    f.source = Some(src);
+                }
+            }
+        }
+        if let Some(src) = f.source.filter(|(x, y)| x <= y) {
+            last_src = Some((d.sent[a], src));
+        }
         let source = f.source.filter(|(x, y)| x <= y).map(|(x, y)| d.span(x, y));
         let speaker_entity = source.and_then(|s| resolver.resolve(s, prev));
         if let (Some(s), Some(e)) = (source, speaker_entity) {

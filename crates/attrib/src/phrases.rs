@@ -530,3 +530,4 @@ pub fn dash_byline(d: &Doc, i: usize) -> bool {
         && d.para[i - 1] == d.para[i]
         && d.is_cap(i + 1)
 }
+

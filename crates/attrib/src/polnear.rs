@@ -4,7 +4,8 @@
 //! standoff, offsets in Unicode code points). Only the lexicographically first
 //! annotator file of an article is read. Scoring is documented in docs/attribution.md.
 
-use crate::{extract, names, AttribError};
+use crate::tagger::Model;
+use crate::{extract_with, model, names, AttribError};
 use rashomon_model::{AnalyzedText, Attribution, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -300,16 +301,21 @@ const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 /// Evaluates [`extract`] on a PolNeAR split (see docs/attribution.md for the definitions).
 pub fn evaluate(dir: &Path) -> Result<EvalReport, AttribError> {
     let arts = load(dir)?;
+    Ok(evaluate_articles(&arts, model()))
+}
+
+/// Scores `model` (with the rules) on loaded articles (held-out tuning on train).
+pub fn evaluate_articles(arts: &[Article], model: &Model) -> EvalReport {
     let mut acc = [Acc::default(), Acc::default(), Acc::default()];
     let mut rep = EvalReport {
         articles: arts.len(),
         ..Default::default()
     };
     let mut sp = SpeakerScore::default();
-    for a in &arts {
+    for a in arts {
         let an = rashomon_text::analyze(&a.text);
         let (mentions, entities) = names::person_mentions(&a.text, &an);
-        let pred = extract(&a.text, &an, &mentions, &entities);
+        let pred = extract_with(model, &a.text, &an, &mentions, &entities);
         rep.tokens += an.tokens.len();
         rep.gold_relations += a.rels.len();
         rep.predicted_relations += pred.len();
@@ -347,7 +353,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, AttribError> {
         0.0
     };
     rep.speaker_resolution = sp;
-    Ok(rep)
+    rep
 }
 
 /// Silver speaker check: a gold pronoun source's referent is taken to be the most recent

@@ -108,7 +108,7 @@ impl Model {
     }
 
     /// Greedy left-to-right decoding; I never follows O.
-    pub fn tag(&self, doc: &Doc, feats: &Features) -> Vec<usize> {
+    pub fn tag_greedy(&self, doc: &Doc, feats: &Features) -> Vec<usize> {
         let mut tags = Vec::with_capacity(doc.len());
         let mut fbuf = Vec::with_capacity(40);
         let mut sc = [0f32; NL];
@@ -134,6 +134,84 @@ impl Model {
         }
         tags
     }
+
+    /// Viterbi decoding per sentence (the sentence start acts as a previous O).
+    pub fn tag(&self, doc: &Doc, feats: &Features) -> Vec<usize> {
+        let n = doc.len();
+        let mut tags = vec![O; n];
+        let mut i = 0;
+        while i < n {
+            let s = doc.sent[i];
+            let mut j = i;
+            while j < n && doc.sent[j] == s {
+                j += 1;
+            }
+            viterbi(&self.weights, self.b_bias, feats, &doc.lower, i..j, &mut tags);
+            i = j;
+        }
+        tags
+    }
+}
+
+/// Best tag sequence for tokens `range` (one sentence) under weights `w`, written into `out`.
+/// Shared by decoding and (structured-perceptron) training.
+pub fn viterbi(
+    w: &FeatMap<[f32; NL]>,
+    b_bias: f32,
+    feats: &Features,
+    words: &[String],
+    range: std::ops::Range<usize>,
+    out: &mut [usize],
+) {
+    let add = |f: u64, row: &mut [f32; NL]| {
+        if let Some(x) = w.get(&f) {
+            for l in 0..NL {
+                row[l] += x[l];
+            }
+        }
+    };
+    let mut back: Vec<[usize; NL]> = Vec::with_capacity(range.len());
+    let mut delta = [0f32; NL];
+    for k in range.clone() {
+        let mut st = [0f32; NL];
+        for &f in feats.stat(k) {
+            add(f, &mut st);
+        }
+        st[B] += b_bias;
+        let word = words.get(k).map(String::as_str).unwrap_or("");
+        let mut nd = [f32::NEG_INFINITY; NL];
+        let mut bp = [O; NL];
+        let prevs: &[usize] = if k == range.start { &[O] } else { &[O, B, I] };
+        for &p in prevs {
+            let mut row = st;
+            add(hash_prev(30, p, None), &mut row);
+            add(hash_prev(31, p, Some(word)), &mut row);
+            let base = if k == range.start { 0.0 } else { delta[p] };
+            for l in 0..NL {
+                // I never follows O.
+                if l == I && p == O {
+                    continue;
+                }
+                let v = base + row[l];
+                if v > nd[l] {
+                    nd[l] = v;
+                    bp[l] = p;
+                }
+            }
+        }
+        delta = nd;
+        back.push(bp);
+    }
+    let mut best = O;
+    for l in [B, I] {
+        if delta[l] > delta[best] {
+            best = l;
+        }
+    }
+    for k in range.clone().rev() {
+        out[k] = best;
+        best = back[k - range.start][best];
+    }
 }
 
 /// Static (label-independent) features of every token, computed once.
@@ -143,7 +221,7 @@ pub struct Features {
 }
 
 /// Number of static features per token.
-pub const NF: usize = 24;
+pub const NF: usize = 31;
 
 fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
     buf.clear();
@@ -268,7 +346,38 @@ impl Features {
                     _ => "x",
                 }
             };
+            // A "that" clause ahead in the same clause ("warned reporters that").
+            let that_soon = (i + 1..(i + 9).min(s.end))
+                .take_while(|&k| !matches!(doc.word(k), "." | ";" | "?" | "!"))
+                .find(|&k| doc.word(k) == "that" || doc.word(k) == ":")
+                .map_or("-", |k| if k == i + 1 { "1" } else { "+" });
+            // The subject-like word on the left, past auxiliaries and adverbs.
+            let mut l = i;
+            while l > s.start
+                && (matches!(
+                    doc.word(l - 1),
+                    "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would"
+                        | "also" | "not" | "been" | "did" | "does" | "could" | "may" | "might"
+                        | "should" | "can" | "later" | "then" | "again" | "never" | "once"
+                ) || (doc.word(l - 1).ends_with("ly") && !doc.is_cap(l - 1)))
+            {
+                l -= 1;
+            }
+            let subj = if l == s.start {
+                "S"
+            } else {
+                class(l as isize - 1 - i as isize)
+            };
+            let skipped = if l < i { "k" } else { "-" };
+            let quote_in_sent = (s.start..s.end).any(|k| doc.kinds[k] == rashomon_model::TokenKind::Quote);
             let f = [
+                h(&mut buf, 50, &[that_soon, stem]),
+                h(&mut buf, 51, &[subj, skipped, stem]),
+                h(&mut buf, 52, &[subj, suffix(w0, 2), class(1)]),
+                h(&mut buf, 53, &[suffix(w0, 4)]),
+                h(&mut buf, 54, &[that_soon, suffix(w0, 2), subj]),
+                h(&mut buf, 55, &[if quote_in_sent { "q" } else { "-" }, inq, stem]),
+                h(&mut buf, 56, &[stem, w(1), w(2)]),
                 h(&mut buf, 40, &[class(-1), stem, class(1)]),
                 h(&mut buf, 41, &[class(-1), suffix(w0, 2), class(1)]),
                 h(

@@ -25,6 +25,7 @@ pub fn gold_tags(doc: &Doc, art: &Article) -> Vec<usize> {
 /// Trains for `epochs` passes; returns the averaged model without features whose
 /// weights are all below `min_weight` in magnitude (keeps the committed file small).
 pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
+    let structured = std::env::var_os("ATTRIB_LOCAL").is_none();
     let mut data = Vec::new();
     for a in arts {
         let an = rashomon_text::analyze(&a.text);
@@ -58,6 +59,47 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
         let mut ntok = 0usize;
         for &di in &order {
             let (feats, gold, prev_ok, words) = &data[di];
+            if structured {
+                // Structured perceptron: decode each sentence with the current weights,
+                // update on the tokens whose (previous tag, tag) pair is wrong.
+                let mut pred = vec![O; gold.len()];
+                let mut i = 0;
+                while i < gold.len() {
+                    let mut j = i + 1;
+                    while j < gold.len() && prev_ok[j] {
+                        j += 1;
+                    }
+                    crate::tagger::viterbi(&w, 0.0, feats, words, i..j, &mut pred);
+                    for k in i..j {
+                        t += 1;
+                        ntok += 1;
+                        let gp = if k > i { gold[k - 1] } else { O };
+                        let pp = if k > i { pred[k - 1] } else { O };
+                        if gold[k] == pred[k] && gp == pp {
+                            continue;
+                        }
+                        if gold[k] != pred[k] {
+                            errs += 1;
+                        }
+                        for (lab, prev, delta) in [(gold[k], gp, 1.0f32), (pred[k], pp, -1.0f32)] {
+                            fbuf.clear();
+                            fbuf.extend_from_slice(feats.stat(k));
+                            fbuf.push(crate::tagger::hash_prev(30, prev, None));
+                            fbuf.push(crate::tagger::hash_prev(31, prev, Some(&words[k])));
+                            for f in &fbuf {
+                                let wf = w.entry(*f).or_insert([0.0; NL]);
+                                let tf = total.entry(*f).or_insert([0.0; NL]);
+                                let sf = stamp.entry(*f).or_insert([0; NL]);
+                                tf[lab] += (t - sf[lab]) as f64 * f64::from(wf[lab]);
+                                sf[lab] = t;
+                                wf[lab] += delta;
+                            }
+                        }
+                    }
+                    i = j;
+                }
+                continue;
+            }
             let mut prev = O;
             for i in 0..gold.len() {
                 t += 1;

@@ -1,0 +1,33 @@
+//! Held-out tuning on PolNeAR train: trains on nine tenths of the articles and scores
+//! the rest (every tenth article), so dev is only used to report.
+//! Usage: attrib-dev TRAIN_DIR [EPOCHS]
+
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1) else {
+        eprintln!("usage: attrib-dev TRAIN_DIR [EPOCHS]");
+        std::process::exit(2);
+    };
+    let epochs = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(8);
+    let arts = match rashomon_attrib::polnear::load(Path::new(dir)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
+    let (held, fit): (Vec<_>, Vec<_>) = arts.into_iter().enumerate().partition(|(i, _)| i % 10 == 9);
+    let fit: Vec<_> = fit.into_iter().map(|x| x.1).collect();
+    let held: Vec<_> = held.into_iter().map(|x| x.1).collect();
+    let mut model = rashomon_attrib::train::train(&fit, epochs, 0.05);
+    if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {
+        model.b_bias = b;
+    }
+    let rep = rashomon_attrib::polnear::evaluate_articles(&held, &model);
+    match serde_json::to_string(&rep) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("error: {e}"),
+    }
+}
