@@ -236,6 +236,59 @@ fn run_report(groups: &[StoryGroup], gold: &[usize], seconds: f64, cpu: Option<f
     }
 }
 
+/// The records of the first (`"first"`) or second (`"second"`) half of the
+/// stories, stories in order of first appearance (`"all"`: every record). The
+/// first half is for tuning, the second for held-out figures.
+pub fn half(records: Vec<EvalRecord>, which: &str) -> Result<Vec<EvalRecord>, String> {
+    let mut order: HashMap<String, usize> = HashMap::new();
+    for r in &records {
+        let next = order.len();
+        order.entry(r.story.clone()).or_insert(next);
+    }
+    let cut = order.len().div_ceil(2);
+    let keep = |i: usize| match which {
+        "first" => Ok(i < cut),
+        "second" => Ok(i >= cut),
+        "all" => Ok(true),
+        _ => Err(format!("half must be first, second or all, not {which}")),
+    };
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
+        if keep(order[&r.story])? {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// Features (built with `cfg.features`) and gold story numbers of `records`.
+pub fn features_and_labels(
+    records: &[EvalRecord],
+    cfg: &ClusterConfig,
+) -> (Vec<crate::ArticleFeatures>, Vec<usize>) {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let gold = records
+        .iter()
+        .map(|r| {
+            let next = ids.len();
+            *ids.entry(r.story.as_str()).or_insert(next)
+        })
+        .collect();
+    let feats = records
+        .iter()
+        .map(|r| {
+            features_with(
+                &r.title,
+                &r.text,
+                &[],
+                r.published.as_deref(),
+                &cfg.features,
+            )
+        })
+        .collect();
+    (feats, gold)
+}
+
 /// Clusters the records of `path` (in file order) both ways and scores them.
 pub fn evaluate(path: &Path, cfg: &ClusterConfig) -> Result<ClusterReport, ClusterError> {
     let (records, errors) = read_records(path)?;

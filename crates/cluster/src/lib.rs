@@ -14,6 +14,7 @@ mod batch;
 pub mod eval;
 mod features;
 mod fxhash;
+mod graph;
 mod online;
 
 pub use features::{
@@ -40,6 +41,10 @@ pub struct ClusterConfig {
     pub name_boost: f32,
     /// Exponent on IDF in term weights: above 1 favours rare terms more.
     pub idf_power: f32,
+    /// With a fixed IDF table (whole corpus), terms found in fewer documents
+    /// are dropped: a word no other article has cannot match, it only
+    /// lowers the article's cosines. 0 = keep all.
+    pub min_df: u32,
     /// Most terms kept in an article's vector (the heaviest by tf-idf).
     pub max_article_terms: usize,
     /// Most terms kept in a story centroid.
@@ -66,6 +71,17 @@ pub struct ClusterConfig {
     pub max_live_stories: usize,
     /// Reassignment passes of the whole-corpus [`cluster`].
     pub refine_passes: usize,
+    /// Whole-corpus pass on a nearest-neighbour graph (neighbour expansion,
+    /// then average-link agglomeration) instead of online pass + reassignment.
+    pub graph: bool,
+    /// Neighbours per article in the graph.
+    pub neighbours: usize,
+    /// Neighbours whose vectors are added to an article's (0 = no expansion).
+    pub expand_neighbours: usize,
+    /// Weight of the neighbours' vectors in the expansion.
+    pub expansion: f32,
+    /// Least mean cosine (of expanded vectors) at which two clusters merge.
+    pub graph_threshold: f64,
 }
 
 impl Default for ClusterConfig {
@@ -75,6 +91,7 @@ impl Default for ClusterConfig {
             window_days: Some(7),
             name_boost: 1.0,
             idf_power: 1.0,
+            min_df: 0,
             max_article_terms: 100,
             max_centroid_terms: 200,
             index_terms: 12,
@@ -86,6 +103,11 @@ impl Default for ClusterConfig {
             features: FeatureWeights::default(),
             max_live_stories: 50_000,
             refine_passes: 2,
+            graph: false,
+            neighbours: 10,
+            expand_neighbours: 0,
+            expansion: 0.5,
+            graph_threshold: 0.25,
         }
     }
 }
@@ -97,6 +119,19 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
     let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
     let vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
+    if cfg.graph {
+        let vecs = graph_vectors(&vecs, &days, cfg);
+        let params = graph_params(cfg);
+        let nb = graph::neighbours(&vecs, &days, params);
+        let assignment = graph::average_link(
+            &vecs,
+            &nb,
+            &days,
+            cfg.window_days,
+            cfg.graph_threshold as f32,
+        );
+        return groups_from_assignment(&assignment);
+    }
     if cfg.agglomerate {
         let assignment = batch::agglomerate(&vecs, &days, cfg);
         let mut story_of: HashMap<usize, usize> = HashMap::new();
@@ -172,6 +207,60 @@ fn clusterer_with_corpus_idf(
 
 /// Empty documents added to a batch's document count before computing IDF.
 const IDF_PSEUDO_DOCS: u32 = 50;
+
+fn graph_params(cfg: &ClusterConfig) -> graph::GraphParams {
+    graph::GraphParams {
+        k: cfg.neighbours,
+        query_terms: cfg.query_terms,
+        max_postings: cfg.max_postings,
+        window: cfg.window_days,
+    }
+}
+
+/// Vectors expanded with their nearest neighbours' (when configured).
+fn graph_vectors(vecs: &[SparseVec], days: &[Option<i64>], cfg: &ClusterConfig) -> Vec<SparseVec> {
+    if cfg.expand_neighbours == 0 {
+        return vecs.to_vec();
+    }
+    let nb = graph::neighbours(vecs, days, graph_params(cfg));
+    graph::expand(
+        vecs,
+        &nb,
+        cfg.expand_neighbours,
+        cfg.expansion,
+        cfg.max_article_terms * 2,
+    )
+}
+
+/// Share of articles whose nearest neighbour (through the graph's candidate
+/// retrieval, on possibly expanded vectors) has the same label.
+pub fn nearest_neighbour_accuracy(
+    features: &[ArticleFeatures],
+    labels: &[usize],
+    cfg: &ClusterConfig,
+) -> f64 {
+    let nb = nearest_neighbours(features, cfg);
+    let hits = nb
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| l.first().is_some_and(|&(j, _)| labels[j] == labels[*i]))
+        .count();
+    hits as f64 / labels.len().max(1) as f64
+}
+
+/// Each article's nearest neighbours (index, cosine), as the graph path sees them.
+pub fn nearest_neighbours(
+    features: &[ArticleFeatures],
+    cfg: &ClusterConfig,
+) -> Vec<Vec<(usize, f32)>> {
+    let vecs = weighted_vectors(features, cfg);
+    let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
+    let vecs = graph_vectors(&vecs, &days, cfg);
+    graph::neighbours(&vecs, &days, graph_params(cfg))
+        .into_iter()
+        .map(|l| l.into_iter().map(|(j, s)| (j as usize, s)).collect())
+        .collect()
+}
 
 /// Unit tf-idf vectors of `features` with corpus IDF (for diagnostics).
 pub(crate) fn weighted_vectors(

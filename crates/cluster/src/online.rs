@@ -69,6 +69,10 @@ impl Vocab {
         self.df.insert(Self::id(term), n);
     }
 
+    pub(crate) fn df(&self, t: u32) -> u32 {
+        self.df.get(&t).copied().unwrap_or(0)
+    }
+
     /// Smoothed inverse document frequency.
     pub(crate) fn idf(&self, t: u32) -> f32 {
         let df = self.df.get(&t).copied().unwrap_or(0) as f32;
@@ -153,8 +157,10 @@ impl OnlineClusterer {
 
     /// Unit-length tf-idf vector of raw weights `v`, with name terms boosted.
     pub(crate) fn weigh(&self, v: &SparseVec) -> SparseVec {
+        let min_df = if self.frozen_df { self.cfg.min_df } else { 0 };
         let mut out: SparseVec = v
             .iter()
+            .filter(|&&(t, _)| min_df == 0 || self.vocab.df(t) >= min_df)
             .map(|&(t, w)| {
                 let boost = if Vocab::is_name(t) {
                     self.cfg.name_boost

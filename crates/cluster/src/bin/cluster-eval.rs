@@ -28,6 +28,8 @@ fn run() -> Result<(), String> {
     let mut texts: Option<PathBuf> = None;
     let mut shuffle: Option<u64> = None;
     let mut diag = false;
+    let mut nn = false;
+    let mut half: Option<String> = None;
     let mut dates_from_names = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -51,6 +53,15 @@ fn run() -> Result<(), String> {
             "--article-terms" => cfg.max_article_terms = num(&val(&a)?)?,
             "--idf-power" => cfg.idf_power = num(&val(&a)?)?,
             "--diag" => diag = true,
+            "--nn" => nn = true,
+            "--min-df" => cfg.min_df = num(&val(&a)?)?,
+            "--graph" => cfg.graph = true,
+            "--neighbours" => cfg.neighbours = num(&val(&a)?)?,
+            "--expand" => cfg.expand_neighbours = num(&val(&a)?)?,
+            "--expansion" => cfg.expansion = num(&val(&a)?)?,
+            "--graph-threshold" => cfg.graph_threshold = num(&val(&a)?)?,
+            "--max-postings" => cfg.max_postings = num(&val(&a)?)?,
+            "--half" => half = Some(val(&a)?),
             "--shuffle" => shuffle = Some(num(&val(&a)?)?),
             "--dates-from-names" => dates_from_names = true,
             "--texts" => texts = Some(PathBuf::from(val(&a)?)),
@@ -72,6 +83,43 @@ fn run() -> Result<(), String> {
                 .wrapping_add(1_442_695_040_888_963_407);
             records.swap(i, ((s >> 33) % (i as u64 + 1)) as usize);
         }
+    }
+    if let Some(h) = half {
+        records = rashomon_cluster::eval::half(records, &h).map_err(|e| e.to_string())?;
+    }
+    if nn {
+        let (feats, gold) = rashomon_cluster::eval::features_and_labels(&records, &cfg);
+        let acc = rashomon_cluster::nearest_neighbour_accuracy(&feats, &gold, &cfg);
+        println!(
+            "{{\"articles\":{},\"nearest_is_mate\":{acc:.4}}}",
+            records.len()
+        );
+        if std::env::var_os("CLUSTER_DUMP").is_some() {
+            for (i, l) in rashomon_cluster::nearest_neighbours(&feats, &cfg)
+                .iter()
+                .enumerate()
+            {
+                if let Some(&(j, s)) = l.first() {
+                    if gold[j] != gold[i] {
+                        let mates: Vec<String> = l
+                            .iter()
+                            .filter(|e| gold[e.0] == gold[i])
+                            .map(|e| format!("{:.2}", e.1))
+                            .collect();
+                        println!(
+                            "--- {:.2} mates {:?}\n  {} | {}\n  NN {} | {}",
+                            s,
+                            mates,
+                            records[i].title,
+                            records[i].text,
+                            records[j].title,
+                            records[j].text
+                        );
+                    }
+                }
+            }
+        }
+        return Ok(());
     }
     if diag {
         let stats = rashomon_cluster::eval::neighbour_stats(&records, &cfg);

@@ -1,0 +1,219 @@
+//! Whole-corpus clustering on a nearest-neighbour graph: each article's most
+//! similar articles (found through an inverted index), neighbour expansion of
+//! the vectors, then average-link agglomeration over the graph's edges.
+
+use crate::online::{add_vecs, dot, normalize, SparseVec};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// Neighbour lists: for each article, (other article, cosine), most similar first.
+pub(crate) type Neighbours = Vec<Vec<(u32, f32)>>;
+
+/// Parameters of the graph path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GraphParams {
+    /// Neighbours kept per article.
+    pub k: usize,
+    /// Query terms per article for candidate retrieval.
+    pub query_terms: usize,
+    /// Most articles per term looked at (those where the term weighs most).
+    pub max_postings: usize,
+    /// Day window (both days known).
+    pub window: Option<u32>,
+}
+
+/// The `k` most similar other articles of each article. Candidates are the
+/// articles sharing one of its `query_terms` heaviest terms, each term's list
+/// limited to the `max_postings` articles where it weighs most, so the cost
+/// per article is bounded by `query_terms · max_postings` cosines.
+pub(crate) fn neighbours(vecs: &[SparseVec], days: &[Option<i64>], p: GraphParams) -> Neighbours {
+    let mut postings: HashMap<u32, Vec<(f32, u32)>> = HashMap::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings.entry(t).or_default().push((w, i as u32));
+        }
+    }
+    for list in postings.values_mut() {
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        list.truncate(p.max_postings);
+    }
+    let n = vecs.len();
+    let mut seen = vec![u32::MAX; n];
+    let mut out = Vec::with_capacity(n);
+    for (i, v) in vecs.iter().enumerate() {
+        let mut cands: Vec<u32> = Vec::new();
+        for t in heaviest(v, p.query_terms) {
+            for &(_, j) in postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+                if j as usize != i && seen[j as usize] != i as u32 {
+                    seen[j as usize] = i as u32;
+                    cands.push(j);
+                }
+            }
+        }
+        let mut near: Vec<(u32, f32)> = cands
+            .into_iter()
+            .filter(|&j| within(days[i], days[j as usize], p.window))
+            .map(|j| (j, dot(v, &vecs[j as usize])))
+            .filter(|e| e.1 > 0.0)
+            .collect();
+        near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        near.truncate(p.k);
+        out.push(near);
+    }
+    out
+}
+
+/// Pseudo-relevance feedback: each vector plus `beta` times the
+/// similarity-weighted sum of its `m` nearest neighbours, renormalised. Words
+/// the neighbours share bridge two framings of one event that use different
+/// words for it.
+pub(crate) fn expand(
+    vecs: &[SparseVec],
+    nb: &Neighbours,
+    m: usize,
+    beta: f32,
+    max_terms: usize,
+) -> Vec<SparseVec> {
+    vecs.iter()
+        .zip(nb)
+        .map(|(v, list)| {
+            let mut acc = v.clone();
+            for &(j, s) in list.iter().take(m) {
+                acc = add_vecs(&acc, &vecs[j as usize], beta * s);
+            }
+            prune(&mut acc, max_terms);
+            normalize(&mut acc);
+            acc
+        })
+        .collect()
+}
+
+fn prune(v: &mut SparseVec, max: usize) {
+    if v.len() <= max {
+        return;
+    }
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(max);
+    v.sort_by_key(|e| e.0);
+}
+
+fn heaviest(v: &SparseVec, k: usize) -> Vec<u32> {
+    let mut s = v.clone();
+    s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    s.into_iter().take(k).map(|e| e.0).collect()
+}
+
+fn within(a: Option<i64>, b: Option<i64>, w: Option<u32>) -> bool {
+    match (a, b, w) {
+        (Some(a), Some(b), Some(w)) => (a - b).abs() <= i64::from(w),
+        _ => true,
+    }
+}
+
+#[derive(PartialEq)]
+struct Cand(f32, u32, u32);
+impl Eq for Cand {}
+impl PartialOrd for Cand {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Cand {
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.0
+            .total_cmp(&o.0)
+            .then_with(|| (o.1, o.2).cmp(&(self.1, self.2)))
+    }
+}
+
+/// Average-link agglomeration: repeatedly merges the two connected clusters
+/// with the highest mean pairwise cosine (exact, from the clusters' vector
+/// sums) while it is at least `threshold`. Only clusters joined by a graph
+/// edge are compared. Returns article → cluster id.
+pub(crate) fn average_link(
+    vecs: &[SparseVec],
+    nb: &Neighbours,
+    days: &[Option<i64>],
+    window: Option<u32>,
+    threshold: f32,
+) -> Vec<usize> {
+    let n = vecs.len();
+    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, list) in nb.iter().enumerate() {
+        for &(j, _) in list {
+            adj[i].push(j);
+            adj[j as usize].push(i as u32);
+        }
+    }
+    for a in adj.iter_mut() {
+        a.sort_unstable();
+        a.dedup();
+    }
+    let mut sums: Vec<SparseVec> = vecs.to_vec();
+    let mut size: Vec<usize> = vec![1; n];
+    let mut alive: Vec<bool> = vec![true; n];
+    let mut version: Vec<u32> = vec![0; n];
+    let mut range: Vec<Option<(i64, i64)>> = days.iter().map(|d| d.map(|d| (d, d))).collect();
+    let mut heap: BinaryHeap<(Cand, u32, u32)> = BinaryHeap::new();
+    for i in 0..n {
+        for &j in &adj[i] {
+            if (j as usize) > i {
+                let s = dot(&vecs[i], &vecs[j as usize]);
+                if s >= threshold {
+                    heap.push((Cand(s, i as u32, j), 0, 0));
+                }
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    while let Some((Cand(_, a, b), va, vb)) = heap.pop() {
+        let (a, b) = (a as usize, b as usize);
+        if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
+            continue;
+        }
+        if let (Some(w), Some(x), Some(y)) = (window, range[a], range[b]) {
+            if x.0.max(y.0) - x.1.min(y.1) > i64::from(w) {
+                continue;
+            }
+        }
+        // Merge b into a.
+        alive[b] = false;
+        parent[b] = a;
+        sums[a] = add_vecs(&sums[a], &sums[b], 1.0);
+        sums[b] = Vec::new();
+        size[a] += size[b];
+        range[a] = match (range[a], range[b]) {
+            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+            (x, y) => x.or(y),
+        };
+        version[a] += 1;
+        let mut nbrs: Vec<u32> = std::mem::take(&mut adj[a]);
+        nbrs.extend(std::mem::take(&mut adj[b]));
+        nbrs.sort_unstable();
+        nbrs.dedup();
+        nbrs.retain(|&c| alive[c as usize] && c as usize != a);
+        for &c in &nbrs {
+            let c = c as usize;
+            let s = dot(&sums[a], &sums[c]) / (size[a] * size[c]) as f32;
+            if let Some(pos) = adj[c].iter().position(|&x| x as usize == b) {
+                adj[c].swap_remove(pos);
+            }
+            if !adj[c].contains(&(a as u32)) {
+                adj[c].push(a as u32);
+            }
+            if s >= threshold {
+                let (x, y) = if a < c { (a, c) } else { (c, a) };
+                heap.push((Cand(s, x as u32, y as u32), version[x], version[y]));
+            }
+        }
+        adj[a] = nbrs;
+    }
+    (0..n)
+        .map(|mut i| {
+            while parent[i] != i {
+                i = parent[i];
+            }
+            i
+        })
+        .collect()
+}
