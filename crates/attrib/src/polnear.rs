@@ -53,10 +53,37 @@ fn article_files(dir: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, AttribEr
         .collect())
 }
 
-/// Reads every article of `dir` with its gold relations.
+/// Reads every article of `dir` with its gold relations (first annotator file).
 pub fn load(dir: &Path) -> Result<Vec<Article>, AttribError> {
+    load_files(article_files(dir)?)
+}
+
+/// The other annotators' files of articles annotated more than once (extra training data),
+/// sorted by file name; `name` is the article name.
+pub fn load_extra_annotators(dir: &Path) -> Result<Vec<Article>, AttribError> {
+    let adir = dir.join("attributions");
+    let first: std::collections::BTreeSet<PathBuf> =
+        article_files(dir)?.into_iter().map(|x| x.2).collect();
+    let rd =
+        std::fs::read_dir(&adir).map_err(|e| AttribError::Io(adir.display().to_string(), e))?;
+    let mut files = Vec::new();
+    for e in rd.flatten() {
+        let f = e.file_name().to_string_lossy().into_owned();
+        let Some((art, _)) = f.strip_suffix(".ann").and_then(|s| s.rsplit_once('_')) else {
+            continue;
+        };
+        let p = adir.join(&f);
+        if !first.contains(&p) {
+            files.push((art.to_string(), dir.join("text").join(format!("{art}.txt")), p));
+        }
+    }
+    files.sort();
+    load_files(files)
+}
+
+fn load_files(files: Vec<(String, PathBuf, PathBuf)>) -> Result<Vec<Article>, AttribError> {
     let mut out = Vec::new();
-    for (name, tpath, apath) in article_files(dir)? {
+    for (name, tpath, apath) in files {
         let text = std::fs::read_to_string(&tpath)
             .map_err(|e| AttribError::Io(tpath.display().to_string(), e))?;
         let ann = std::fs::read_to_string(&apath)

@@ -233,6 +233,21 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             };
             f.content.push((start, k));
             f.direct = d.kinds[start] == TokenKind::Quote;
+            // "Many of the closures, he said, have involved …": the attribution interrupts
+            // the clause, whose rest is a second piece.
+            let r = rest_after_rnp;
+            if r + 1 < se
+                && right_limit == se
+                && is_comma(d, r)
+                && d.kinds[start] != TokenKind::Quote
+                && !trailing_adjunct(d, r + 1, se)
+                && !d.word(r + 1).ends_with("ing")
+            {
+                if let Some(e) = content_end(d, r + 1, se) {
+                    f.content.push((r + 1, extend_quote(d, e)));
+                    return f;
+                }
+            }
         }
         // A second piece: `, "Y."` or the next sentence opening with a quote that has no cue.
         let mut n = rest_after_rnp;
@@ -363,6 +378,13 @@ fn resolve_participle(
             start = t;
         }
     }
+    // The addressee of "told POLITICO they …", "asked Obama what …", "urged people not to …",
+    // "accused Washington of …" is not content.
+    if d.word(start) != "that" && d.kinds[start] != TokenKind::Quote && object_verb(d.word(b)) {
+        if let Some(e) = object_end(d, start, right_limit) {
+            start = e + 1;
+        }
+    }
     if let Some(q) = d.quote_opening_at(start) {
         f.content.push((q.open, q.close));
         f.direct = true;
@@ -372,4 +394,64 @@ fn resolve_participle(
         f.direct = d.kinds[start] == TokenKind::Quote;
     }
     f
+}
+
+/// Verbs whose addressee object precedes the reported content.
+fn object_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ing")
+        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "told" | "tell" | "ask" | "urg" | "remind" | "inform" | "accus" | "assur" | "advis"
+            | "notifi" | "convinc" | "warn" | "persuad" | "beg" | "implor"
+    )
+}
+
+/// Last token of an addressee object at `start` ("him", "the crowd", "Mr. Trump",
+/// "the National Post") when a clause, "to", "of", "not" or a question word follows.
+fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
+    let w = d.word(start);
+    let mut e = if matches!(
+        w,
+        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "voters" | "supporters"
+            | "people" | "viewers" | "listeners" | "congress" | "lawmakers"
+    ) {
+        start
+    } else if d.is_cap(start) && !matches!(w, "i" | "he" | "she" | "they" | "we" | "it") {
+        let mut k = start;
+        while k + 1 < limit && (d.is_cap(k + 1) || matches!(d.word(k + 1), "." | "'s") && d.is_cap(k)) {
+            k += 1;
+        }
+        k
+    } else if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its") {
+        let mut k = start + 1;
+        while k + 1 < limit && k - start < 4 && d.kinds[k] == TokenKind::Word
+            && !matches!(d.word(k + 1), "that" | "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if")
+        {
+            k += 1;
+        }
+        k
+    } else {
+        return None;
+    };
+    if e + 1 >= limit {
+        return None;
+    }
+    // The object ends where the content visibly starts.
+    let next = d.word(e + 1);
+    let clause = matches!(
+        next,
+        "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if" | "who" | "when"
+            | "where" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "the"
+    ) || d.kinds[e + 1] == TokenKind::Quote;
+    if !clause || d.kinds[e] != TokenKind::Word && d.word(e) != "." {
+        return None;
+    }
+    if d.word(e) == "." {
+        e -= 0;
+    }
+    Some(e)
 }

@@ -1,6 +1,6 @@
 //! Held-out tuning on PolNeAR train: trains on nine tenths of the articles and scores
 //! the rest (every tenth article), so dev is only used to report.
-//! Usage: attrib-dev TRAIN_DIR [EPOCHS]
+//! Usage: attrib-dev TRAIN_DIR [EPOCHS] [FOLD 0-9, default 9]
 
 use std::path::Path;
 
@@ -18,8 +18,20 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let (held, fit): (Vec<_>, Vec<_>) = arts.into_iter().enumerate().partition(|(i, _)| i % 10 == 9);
-    let fit: Vec<_> = fit.into_iter().map(|x| x.1).collect();
+    let fold: usize = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(9);
+    let (held, fit): (Vec<_>, Vec<_>) = arts
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| i % 10 == fold);
+    let mut fit: Vec<_> = fit.into_iter().map(|x| x.1).collect();
+    if std::env::var_os("ATTRIB_EXTRA").is_some() {
+        // Other annotators of the fitted articles only (never of held-out ones).
+        let names: std::collections::BTreeSet<String> =
+            fit.iter().map(|a| a.name.clone()).collect();
+        if let Ok(extra) = rashomon_attrib::polnear::load_extra_annotators(Path::new(dir)) {
+            fit.extend(extra.into_iter().filter(|a| names.contains(&a.name)));
+        }
+    }
     let held: Vec<_> = held.into_iter().map(|x| x.1).collect();
     let mut model = rashomon_attrib::train::train(&fit, epochs, 0.05);
     if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {

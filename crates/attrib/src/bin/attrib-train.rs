@@ -18,7 +18,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    eprintln!("{} articles", arts.len());
+    // Articles annotated more than once add their other annotators' relations.
+    let mut arts = arts;
+    match rashomon_attrib::polnear::load_extra_annotators(Path::new(&args[1])) {
+        Ok(extra) => arts.extend(extra),
+        Err(e) => eprintln!("warning: extra annotators not read: {e}"),
+    }
+    eprintln!("{} annotated articles", arts.len());
     let model = rashomon_attrib::train::train(&arts, epochs, min_weight);
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(&args[2], &bytes) {
