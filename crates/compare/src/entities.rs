@@ -79,7 +79,7 @@ pub fn tokens_match(a: &str, b: &str) -> bool {
         && ka.chars().next() == kb.chars().next()
 }
 
-fn words(name: &str) -> Vec<String> {
+pub(crate) fn words(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| {
             fold(w)
@@ -92,7 +92,7 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn canonical_key(name: &str) -> String {
+pub(crate) fn canonical_key(name: &str) -> String {
     let w = words(name).join(" ");
     ALIASES
         .iter()
@@ -100,7 +100,7 @@ fn canonical_key(name: &str) -> String {
         .map_or(w, |(_, c)| c.to_string())
 }
 
-fn acronym(name: &str) -> String {
+pub(crate) fn acronym(name: &str) -> String {
     name.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
@@ -109,7 +109,7 @@ fn acronym(name: &str) -> String {
 }
 
 /// Are two names (any alias of each) the same real-world entity?
-fn same_entity(a: &DocEntity, b: &DocEntity) -> bool {
+pub fn same_entity(a: &DocEntity, b: &DocEntity) -> bool {
     let person = a.entity_type == EntityType::Person && b.entity_type == EntityType::Person;
     for x in a.aliases.iter().chain([&a.name]) {
         for y in b.aliases.iter().chain([&b.name]) {

@@ -14,6 +14,7 @@
 //! that ran them is named.
 
 pub mod conflicts;
+pub mod corpus_entities;
 pub mod entities;
 pub mod quotes;
 pub mod statements;

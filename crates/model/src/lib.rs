@@ -294,6 +294,22 @@ pub struct StoryEntity {
     pub mentions: Vec<EntityRef>,
 }
 
+/// A canonical entity of a whole corpus: every article's mentions of one
+/// real-world person, organisation or place, under all its spellings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusEntity {
+    /// Store id, stable once assigned.
+    pub id: i64,
+    /// The fullest, most used name.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Distinct surface forms seen, sorted.
+    pub aliases: Vec<String>,
+    /// Articles that mention it.
+    pub articles: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityRef {
     pub doc: String,

@@ -268,6 +268,7 @@ impl Ingester<'_> {
             self.store.begin()?;
         }
         let (seq, _id) = self.store.insert_encoded(&a.doc.article, &a.blob, &a.key)?;
+        crate::entities::link_document(&mut self.store, seq, &a.doc)?;
         self.store
             .insert_signature(seq, a.sig.exact, a.sig.shingles.len(), &a.names)?;
         let mut link = self
@@ -486,7 +487,22 @@ pub fn recluster(store_path: &Path) -> Result<usize> {
     Ok(store.replace_stories(&groups)?)
 }
 
-/// Rebuilds the search index from the store; returns the articles indexed.
-pub fn reindex(store_path: &Path) -> Result<usize> {
-    Ok(open(store_path)?.rebuild_index()?)
+/// What `reindex` rebuilt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Reindexed {
+    /// Articles in the rebuilt search index.
+    pub articles: usize,
+    /// Corpus entities after relinking every article.
+    pub entities: usize,
+}
+
+/// Rebuilds what is derived from the stored articles: the search index and
+/// the corpus-wide entity links (also how a database from before entity
+/// linking gets its links).
+pub fn reindex(store_path: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Reindexed> {
+    let mut store = open(store_path)?;
+    let articles = store.rebuild_index()?;
+    let entities = crate::entities::relink(&mut store, progress)?;
+    store.finish()?;
+    Ok(Reindexed { articles, entities })
 }

@@ -5,6 +5,7 @@
 //! `rashomon` binary is a thin command-line shell over it.
 
 pub mod corpus;
+pub mod entities;
 pub mod pipeline;
 
 pub use rashomon_model as model;

@@ -72,9 +72,28 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// List the corpus's entities (one per real-world person, organisation or place,
+    /// all spellings merged), most mentioned first.
+    Entities {
+        /// Only this type: person, organization, location or misc.
+        #[arg(long = "type", value_parser = parse_entity_type)]
+        entity_type: Option<rashomon::model::EntityType>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One entity by id or by any of its names: its aliases and the articles that mention it (JSON).
+    Entity {
+        query: String,
+        /// Most matching entities to show.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
     /// Re-cluster the whole corpus in one batch pass.
     Recluster,
-    /// Rebuild the search index from the database.
+    /// Rebuild the search index and the corpus-wide entity links from the database.
     Reindex,
     /// Measure accuracy against gold data; prints JSON.
     Eval {
@@ -108,6 +127,32 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn parse_entity_type(s: &str) -> Result<rashomon::model::EntityType, String> {
+    use rashomon::model::EntityType;
+    match s.to_ascii_lowercase().as_str() {
+        "person" | "per" => Ok(EntityType::Person),
+        "organization" | "organisation" | "org" => Ok(EntityType::Organization),
+        "location" | "loc" | "place" => Ok(EntityType::Location),
+        "misc" => Ok(EntityType::Misc),
+        _ => Err(format!(
+            "unknown entity type {s:?} (person, organization, location, misc)"
+        )),
+    }
+}
+
+/// A progress bar on a terminal, nothing otherwise.
+fn progress_bar(message: &'static str) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0).with_message(message);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} ({eta})")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
@@ -165,8 +210,64 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Reindex => {
-            let n = corpus::reindex(&db_path(db)?)?;
-            eprintln!("indexed {n} articles");
+            let bar = progress_bar("relinking entities");
+            let r = corpus::reindex(&db_path(db)?, &mut |done, total| {
+                if let Some(bar) = &bar {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+            })?;
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            eprintln!("indexed {} articles; {} entities", r.articles, r.entities);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities {
+            entity_type,
+            limit,
+            json,
+        } => {
+            let db = db_path(db)?;
+            let list = rashomon::entities::list(&db, entity_type, limit)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                if list.is_empty() {
+                    eprintln!("no entities in {} (rashomon ingest PATH... adds articles; rashomon reindex links older ones)", db.display());
+                }
+                for e in list {
+                    let others: Vec<&str> = e
+                        .aliases
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|a| *a != e.name)
+                        .take(6)
+                        .collect();
+                    println!(
+                        "{:>7}  {:<12}  {:>5} articles  {}{}",
+                        e.id,
+                        e.entity_type.as_str(),
+                        e.articles,
+                        e.name,
+                        if others.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  (also: {})", others.join(", "))
+                        }
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entity { query, limit } => {
+            let db = db_path(db)?;
+            let found = rashomon::entities::find(&db, &query, limit)?;
+            if found.is_empty() {
+                eprintln!("no entity {query:?} in {}", db.display());
+                return Ok(ExitCode::from(1));
+            }
+            println!("{}", serde_json::to_string_pretty(&found)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief {

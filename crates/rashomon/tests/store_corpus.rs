@@ -106,8 +106,79 @@ fn ingest_stories_search_after_restart() {
 
     let n = corpus::recluster(&db).unwrap();
     assert_eq!(n, corpus::stories(&db, 100).unwrap().len());
-    assert_eq!(corpus::reindex(&db).unwrap(), 4);
+    let before = rashomon::entities::list(&db, None, 1000).unwrap();
+    let r = corpus::reindex(&db, &mut |_, _| {}).unwrap();
+    assert_eq!(r.articles, 4);
+    // Relinking from scratch gives the entities ingest built.
+    assert_eq!(rashomon::entities::list(&db, None, 1000).unwrap(), before);
+    assert_eq!(r.entities, before.len());
     let hits = corpus::search(&db, "springfield", 5).unwrap();
     assert_eq!(hits.len(), 1);
     assert!(hits[0].story_id.is_some());
+}
+
+#[test]
+fn entities_link_across_stories_and_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let input = dir.path().join("in.jsonl");
+    write(
+        &input,
+        &[
+            rec(
+                "a1",
+                "Post",
+                "Harbour strike ends",
+                "2025-03-01",
+                "Dock workers in Valmora ended their strike on Monday. Union leader Olena Kovalchuk said \
+                 the deal raised wages. Kovalchuk thanked the North Atlantic Treaty Organization for \
+                 keeping the shipping lanes open.",
+            ),
+            rec(
+                "b1",
+                "Herald",
+                "Orchestra tour announced",
+                "2025-06-20",
+                "The national orchestra will tour eleven cities this autumn, its director said. \
+                 Olena Kovalchuck, who led the dock strike in the spring, will speak at the opening \
+                 concert. NATO officials are expected to attend.",
+            ),
+            rec(
+                "c1",
+                "Gazette",
+                "Bakery wins prize",
+                "2025-07-02",
+                "A bakery run by Pavel Kovalchuk won the regional bread prize on Sunday. Kovalchuk said \
+                 the rye recipe came from his grandmother.",
+            ),
+        ],
+    );
+    corpus::ingest(&db, &[input], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert!(corpus::stories(&db, 10).unwrap().len() >= 2);
+
+    let found = rashomon::entities::find(&db, "Olena Kovalchuck", 5).unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let olena = &found[0];
+    assert_eq!(olena.entity.articles, 2, "{olena:#?}");
+    assert!(olena.entity.aliases.iter().any(|a| a == "Olena Kovalchuk"));
+    assert!(olena.entity.aliases.iter().any(|a| a == "Olena Kovalchuck"));
+    let ids: Vec<&str> = olena.mentioned_in.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["b1", "a1"], "newest first");
+    // A different first name is a different person.
+    let pavel = rashomon::entities::find(&db, "Pavel Kovalchuk", 5).unwrap();
+    assert_eq!(pavel.len(), 1, "{pavel:#?}");
+    assert_ne!(pavel[0].entity.id, olena.entity.id);
+
+    let nato = rashomon::entities::find(&db, "NATO", 5).unwrap();
+    assert_eq!(nato.len(), 1, "{nato:#?}");
+    assert_eq!(nato[0].entity.articles, 2, "{nato:#?}");
+
+    let people =
+        rashomon::entities::list(&db, Some(rashomon::model::EntityType::Person), 10).unwrap();
+    assert!(people
+        .iter()
+        .all(|e| e.entity_type == rashomon::model::EntityType::Person));
+    assert!(rashomon::entities::find(&db, "Nobody Anywhere", 5)
+        .unwrap()
+        .is_empty());
 }

@@ -56,6 +56,36 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     );
     "#,
+    // 1 → 2: corpus-wide canonical entities. Articles stored before this
+    // version get their links from `rashomon reindex`.
+    r#"
+    CREATE TABLE entities (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL,                 -- fullest, most used alias
+        type      TEXT NOT NULL,
+        articles  INTEGER NOT NULL               -- articles that mention it
+    );
+    CREATE INDEX entities_popular ON entities(articles DESC, id);
+    CREATE TABLE entity_keys (
+        key     TEXT NOT NULL,                   -- lookup key (normalised name, surname prefix, acronym)
+        entity  INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (key, entity)
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_aliases (
+        entity    INTEGER NOT NULL REFERENCES entities(id),
+        alias     TEXT NOT NULL,
+        words     INTEGER NOT NULL,
+        articles  INTEGER NOT NULL,
+        PRIMARY KEY (entity, alias)
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_mentions (
+        entity    INTEGER NOT NULL REFERENCES entities(id),
+        seq       INTEGER NOT NULL REFERENCES articles(seq),
+        mentions  INTEGER NOT NULL,
+        PRIMARY KEY (entity, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_mentions_seq ON entity_mentions(seq);
+    "#,
 ];
 
 /// The schema version this build writes.
