@@ -28,6 +28,47 @@ pub fn read(path: impl AsRef<Path>) -> Result<Vec<Sentence>, NerError> {
     read_with(path, Columns::default(), &|t| NerLabel::parse(t))
 }
 
+/// Read a file as documents (split at `-DOCSTART-` and `# newdoc` lines; a
+/// file without either is one document).
+pub fn read_documents(path: impl AsRef<Path>) -> Result<Vec<Vec<Sentence>>, NerError> {
+    read_documents_with(path, Columns::default(), &|t| NerLabel::parse(t))
+}
+
+/// [`read_documents`] with explicit columns and tag parser.
+pub fn read_documents_with(
+    path: impl AsRef<Path>,
+    cols: Columns,
+    parse: &dyn Fn(&str) -> Option<NerLabel>,
+) -> Result<Vec<Vec<Sentence>>, NerError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|e| NerError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    let (sents, starts) = parse_marked(&text, &path.display().to_string(), cols, parse)?;
+    Ok(split_docs(sents, &starts))
+}
+
+/// Group sentences into documents given the indices where documents start.
+fn split_docs(sents: Vec<Sentence>, starts: &[usize]) -> Vec<Vec<Sentence>> {
+    let mut docs: Vec<Vec<Sentence>> = Vec::new();
+    let mut next = starts.iter().peekable();
+    for (i, s) in sents.into_iter().enumerate() {
+        let mut new_doc = docs.is_empty();
+        while next.peek().is_some_and(|&&b| b <= i) {
+            next.next();
+            new_doc = true;
+        }
+        if new_doc {
+            docs.push(Vec::new());
+        }
+        if let Some(d) = docs.last_mut() {
+            d.push(s);
+        }
+    }
+    docs
+}
+
 /// Read a file with explicit columns and tag parser (for per-corpus label maps).
 pub fn read_with(
     path: impl AsRef<Path>,
@@ -53,6 +94,28 @@ pub fn parse_str(
     cols: Columns,
     parse: &dyn Fn(&str) -> Option<NerLabel>,
 ) -> Result<Vec<Sentence>, NerError> {
+    Ok(parse_marked(text, name, cols, parse)?.0)
+}
+
+/// Parse file contents into documents.
+pub fn parse_documents(
+    text: &str,
+    name: &str,
+    cols: Columns,
+    parse: &dyn Fn(&str) -> Option<NerLabel>,
+) -> Result<Vec<Vec<Sentence>>, NerError> {
+    let (sents, starts) = parse_marked(text, name, cols, parse)?;
+    Ok(split_docs(sents, &starts))
+}
+
+/// Sentences plus the indices of the sentences that begin a document.
+fn parse_marked(
+    text: &str,
+    name: &str,
+    cols: Columns,
+    parse: &dyn Fn(&str) -> Option<NerLabel>,
+) -> Result<(Vec<Sentence>, Vec<usize>), NerError> {
+    let mut starts = Vec::new();
     let mut out = Vec::new();
     let mut words = Vec::new();
     let mut raw: Vec<NerLabel> = Vec::new();
@@ -72,6 +135,10 @@ pub fn parse_str(
             continue;
         }
         if is_comment(line) {
+            if line.starts_with("# newdoc") {
+                flush(&mut words, &mut raw, &mut out);
+                starts.push(out.len());
+            }
             continue;
         }
         // Tab-separated files may have an empty word column (a stripped emoji
@@ -83,6 +150,7 @@ pub fn parse_str(
         };
         if fields.first() == Some(&"-DOCSTART-") {
             flush(&mut words, &mut raw, &mut out);
+            starts.push(out.len());
             continue;
         }
         let bad = |msg: &str| NerError::Format {
@@ -105,7 +173,7 @@ pub fn parse_str(
         raw.push(label);
     }
     flush(&mut words, &mut raw, &mut out);
-    Ok(out)
+    Ok((out, starts))
 }
 
 /// Normalise IOB1 or IOB2 to IOB2: an `I-X` that does not continue an `X`
@@ -149,6 +217,25 @@ mod tests {
         assert_eq!(s[0].words, vec!["EU", "rejects", "German", "call"]);
         assert_eq!(s[0].labels, vec![B(Kind::Org), O, B(Kind::Misc), O]);
         assert_eq!(s[1].labels, vec![B(Kind::Per), I(Kind::Per), B(Kind::Per)]);
+    }
+
+    #[test]
+    fn documents_split_at_docstart_and_newdoc() {
+        let text = "-DOCSTART- O\n\na O\n\nb O\n\n-DOCSTART- O\n\nc O\n";
+        let d = parse_documents(text, "t", Columns::default(), &p).unwrap();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].len(), 2);
+        assert_eq!(d[1][0].words, vec!["c"]);
+        let ud = "# newdoc id = x\n1\ta\tO\n\n# newdoc id = y\n1\tb\tO\n\n1\tc\tO\n";
+        let cols = Columns {
+            word: 1,
+            label: Some(2),
+        };
+        let d = parse_documents(ud, "t", cols, &p).unwrap();
+        assert_eq!(d.iter().map(Vec::len).collect::<Vec<_>>(), vec![1, 2]);
+        // No markers: one document.
+        let d = parse_documents("a O\n\nb O\n", "t", Columns::default(), &p).unwrap();
+        assert_eq!(d.len(), 1);
     }
 
     #[test]

@@ -65,27 +65,43 @@ pub struct EvalReport {
     pub tokens_per_second: f64,
 }
 
-/// Tag every sentence of a CoNLL file and score the result.
+/// Tag every document of a CoNLL file (documents as `-DOCSTART-` splits them)
+/// and score the result.
 pub fn evaluate(model: &NerModel, path: &Path) -> Result<EvalReport, NerError> {
-    let sents = conll::read(path)?;
-    Ok(evaluate_sentences(
+    let docs = conll::read_documents(path)?;
+    Ok(evaluate_documents(
         model,
-        &sents,
+        &docs,
         &path.display().to_string(),
     ))
 }
 
+/// Score sentences tagged one at a time (each its own document).
 pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> EvalReport {
+    let docs: Vec<Vec<Sentence>> = sents.iter().map(|s| vec![s.clone()]).collect();
+    evaluate_documents(model, &docs, name)
+}
+
+/// Score documents, each tagged with [`NerModel::tag_document`].
+pub fn evaluate_documents(model: &NerModel, docs: &[Vec<Sentence>], name: &str) -> EvalReport {
     let mut counts: BTreeMap<Kind, (usize, usize, usize)> = BTreeMap::new();
     let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     let mut tokens = 0;
     let mut secs = 0.0;
-    for s in sents {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        tokens += words.len();
+    let mut pairs = Vec::new();
+    for d in docs {
+        let words: Vec<Vec<&str>> = d
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        tokens += words.iter().map(Vec::len).sum::<usize>();
         let t0 = Instant::now();
-        let pred = model.tag(&words);
+        let pred = model.tag_document(&words);
         secs += t0.elapsed().as_secs_f64();
+        pairs.extend(d.iter().zip(pred));
+    }
+    let sentences = pairs.len();
+    for (s, pred) in pairs {
         let gold = spans(&s.labels);
         let pred = spans(&pred);
         let gset: HashSet<_> = gold.iter().cloned().collect();
@@ -129,7 +145,7 @@ pub fn evaluate_sentences(model: &NerModel, sents: &[Sentence], name: &str) -> E
     }
     EvalReport {
         file: name.to_string(),
-        sentences: sents.len(),
+        sentences,
         tokens,
         overall: Prf::finish(g, p, c),
         per_type,

@@ -8,6 +8,7 @@
 
 pub mod clusters;
 pub mod conll;
+mod doc;
 mod eval;
 mod features;
 pub mod gazetteer;
@@ -15,7 +16,7 @@ mod model;
 pub mod synth;
 pub mod train;
 
-pub use eval::{evaluate, evaluate_sentences, EvalReport, Prf};
+pub use eval::{evaluate, evaluate_documents, evaluate_sentences, EvalReport, Prf};
 pub use features::WordTable;
 pub use model::NerModel;
 

@@ -182,7 +182,32 @@ impl NerModel {
     }
 
     /// Tag one sentence (one label per word; always a valid BIO sequence).
+    /// The same as a document of one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<NerLabel> {
+        self.tag_document(&[words]).pop().unwrap_or_default()
+    }
+
+    /// Tag a document given as its sentences in order: each sentence is tagged
+    /// alone, then the document-level consistency pass makes the labels of the
+    /// same words agree (surnames after full names, majority kind of a name).
+    pub fn tag_document<'w, S: AsRef<[&'w str]>>(&self, doc: &[S]) -> Vec<Vec<NerLabel>> {
+        let mut labels: Vec<Vec<NerLabel>> =
+            doc.iter().map(|s| self.tag_sentence(s.as_ref())).collect();
+        let words: Vec<&[&str]> = doc.iter().map(|s| s.as_ref()).collect();
+        crate::doc::consistency(&words, &mut labels);
+        labels
+    }
+
+    /// Entity token ranges with their kinds, per sentence of a document.
+    pub fn entities_in_document<'w, S: AsRef<[&'w str]>>(
+        &self,
+        doc: &[S],
+    ) -> Vec<Vec<(std::ops::Range<usize>, Kind)>> {
+        self.tag_document(doc).iter().map(|l| spans(l)).collect()
+    }
+
+    /// The sentence tagger alone (no document pass).
+    fn tag_sentence(&self, words: &[&str]) -> Vec<NerLabel> {
         if words.is_empty() {
             return Vec::new();
         }

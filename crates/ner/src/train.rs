@@ -8,7 +8,7 @@
 use crate::conll::Sentence;
 use crate::features::{self, Scratch, WordTable};
 use crate::model::viterbi;
-use crate::{evaluate_sentences, EvalReport, NerLabel, NerModel, NUM_LABELS};
+use crate::{evaluate_documents, EvalReport, NerLabel, NerModel, NUM_LABELS};
 
 const L: usize = NUM_LABELS;
 
@@ -223,7 +223,7 @@ pub fn train(
     sets: &[TrainSet],
     table: &WordTable,
     cfg: TrainConfig,
-    dev: &[(String, Vec<Sentence>)],
+    dev: &[(String, Vec<Vec<Sentence>>)],
     report: &mut dyn FnMut(usize, &[EvalReport]),
 ) -> NerModel {
     let mut sc = Scratch::default();
@@ -281,7 +281,7 @@ pub fn train(
         model = wt.averaged(cfg.bits, table);
         let reports: Vec<EvalReport> = dev
             .iter()
-            .map(|(n, s)| evaluate_sentences(&model, s, n))
+            .map(|(n, d)| evaluate_documents(&model, d, n))
             .collect();
         report(epoch, &reports);
     }

@@ -205,6 +205,12 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         repeat: 1,
         partial_misc: false,
     });
+    sets.push(TrainSet {
+        name: "sports-tables".into(),
+        sentences: synth::sports_tables(&places, &people, 900),
+        repeat: 1,
+        partial_misc: false,
+    });
     Ok(sets)
 }
 
@@ -324,7 +330,7 @@ fn run() -> Result<(), String> {
     for p in &a.dev {
         dev.push((
             p.display().to_string(),
-            conll::read(p).map_err(|e| e.to_string())?,
+            conll::read_documents(p).map_err(|e| e.to_string())?,
         ));
     }
     let cfg = TrainConfig {

@@ -1,0 +1,110 @@
+//! Document-level consistency. The tagger reads one sentence at a time; in
+//! news a name is often spelled out once and then shortened ("Bill Clinton"
+//! ... "Clinton"), and one story names the same club or country many times.
+//! After every sentence of a document is tagged, this pass makes the labels
+//! of the same words agree across the document.
+
+use crate::{spans, Kind, NerLabel};
+use std::collections::BTreeMap;
+
+/// Rule-based document consistency applied after tagging (see docs/ner.md):
+/// 1. a capitalised token that is the last word of a multi-word person name
+///    elsewhere in the document ("Clinton" after "Bill Clinton") and is tagged
+///    O or as a one-word entity of another kind becomes PER;
+/// 2. an entity string tagged with different kinds in one document takes the
+///    kind it gets most often, when that kind has a clear majority.
+pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
+    let lower = |w: &str| w.to_lowercase();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let kidx = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+    for (w, l) in words.iter().zip(labels.iter()) {
+        for (r, k) in spans(l) {
+            if k == Kind::Per && r.len() >= 2 {
+                *surnames.entry(lower(w[r.end - 1])).or_default() += 1;
+            }
+            let key = w[r].iter().map(|x| lower(x)).collect::<Vec<_>>().join(" ");
+            votes.entry(key).or_default()[kidx(k)] += 1;
+        }
+    }
+    for (w, l) in words.iter().zip(labels.iter_mut()) {
+        // Rule 2: majority kind of the same string.
+        for (r, k) in spans(l) {
+            let key = w[r.clone()]
+                .iter()
+                .map(|x| lower(x))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(v) = votes.get(&key) {
+                let (best, &n) = v
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, n)| (**n, 4 - *i))
+                    .unwrap_or((0, &0));
+                let total: usize = v.iter().sum();
+                if best != kidx(k) && n * 2 > total && n >= 2 {
+                    let nk = Kind::ALL[best];
+                    l[r.start] = NerLabel::B(nk);
+                    for x in &mut l[r.start + 1..r.end] {
+                        *x = NerLabel::I(nk);
+                    }
+                }
+            }
+        }
+        // Rule 1: surnames.
+        for i in 0..w.len() {
+            if !cap(w[i]) || !surnames.contains_key(&lower(w[i])) {
+                continue;
+            }
+            let single = match l[i] {
+                NerLabel::O => true,
+                NerLabel::B(k) => k != Kind::Per && !matches!(l.get(i + 1), Some(NerLabel::I(_))),
+                NerLabel::I(_) => false,
+            };
+            let prev_ent = i > 0 && l[i - 1] != NerLabel::O;
+            if single && !(l[i] == NerLabel::O && prev_ent) {
+                l[i] = NerLabel::B(Kind::Per);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NerLabel::*;
+
+    #[test]
+    fn surname_after_full_name_becomes_per() {
+        let s1 = ["Bill", "Clinton", "spoke", "."];
+        let s2 = ["CLINTON", "WINS", "."];
+        let s3 = ["Clinton", "said", "so", "."];
+        let words: Vec<&[&str]> = vec![&s1, &s2, &s3];
+        let mut labels = vec![
+            vec![B(Kind::Per), I(Kind::Per), O, O],
+            vec![B(Kind::Loc), O, O],
+            vec![O, O, O, O],
+        ];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[1][0], B(Kind::Per));
+        assert_eq!(labels[2][0], B(Kind::Per));
+        assert_eq!(labels[0], vec![B(Kind::Per), I(Kind::Per), O, O]);
+    }
+
+    #[test]
+    fn majority_kind_wins_only_with_a_clear_majority() {
+        let a = ["Essex", "beat", "Kent"];
+        let words: Vec<&[&str]> = vec![&a, &a, &a];
+        let mut labels = vec![
+            vec![B(Kind::Org), O, B(Kind::Org)],
+            vec![B(Kind::Org), O, B(Kind::Loc)],
+            vec![B(Kind::Loc), O, B(Kind::Per)],
+        ];
+        consistency(&words, &mut labels);
+        // Essex: ORG 2 of 3 -> ORG everywhere; Kent: no majority, unchanged.
+        assert!(labels.iter().all(|l| l[0] == B(Kind::Org)));
+        assert_eq!(labels[1][2], B(Kind::Loc));
+        assert_eq!(labels[2][2], B(Kind::Per));
+    }
+}
