@@ -14,6 +14,8 @@ pub(crate) type Neighbours = Vec<Vec<(u32, f32)>>;
 pub(crate) struct GraphParams {
     /// Neighbours kept per article.
     pub k: usize,
+    /// Heaviest terms of an article under which it is indexed.
+    pub index_terms: usize,
     /// Query terms per article for candidate retrieval.
     pub query_terms: usize,
     /// Most articles per term looked at (those where the term weighs most).
@@ -29,7 +31,7 @@ pub(crate) struct GraphParams {
 pub(crate) fn neighbours(vecs: &[SparseVec], days: &[Option<i64>], p: GraphParams) -> Neighbours {
     let mut postings: HashMap<u32, Vec<(f32, u32)>> = HashMap::new();
     for (i, v) in vecs.iter().enumerate() {
-        for &(t, w) in v {
+        for (t, w) in heaviest_weighted(v, p.index_terms) {
             postings.entry(t).or_default().push((w, i as u32));
         }
     }
@@ -71,6 +73,7 @@ pub(crate) fn expand(
     vecs: &[SparseVec],
     nb: &Neighbours,
     m: usize,
+    ratio: f32,
     beta: f32,
     max_terms: usize,
 ) -> Vec<SparseVec> {
@@ -78,7 +81,8 @@ pub(crate) fn expand(
         .zip(nb)
         .map(|(v, list)| {
             let mut acc = v.clone();
-            for &(j, s) in list.iter().take(m) {
+            let top = list.first().map_or(0.0, |e| e.1);
+            for &(j, s) in list.iter().take(m).filter(|e| e.1 >= ratio * top) {
                 acc = add_vecs(&acc, &vecs[j as usize], beta * s);
             }
             prune(&mut acc, max_terms);
@@ -98,9 +102,14 @@ fn prune(v: &mut SparseVec, max: usize) {
 }
 
 fn heaviest(v: &SparseVec, k: usize) -> Vec<u32> {
+    heaviest_weighted(v, k).into_iter().map(|e| e.0).collect()
+}
+
+fn heaviest_weighted(v: &SparseVec, k: usize) -> SparseVec {
     let mut s = v.clone();
     s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    s.into_iter().take(k).map(|e| e.0).collect()
+    s.truncate(k);
+    s
 }
 
 fn within(a: Option<i64>, b: Option<i64>, w: Option<u32>) -> bool {
@@ -136,8 +145,26 @@ pub(crate) fn average_link(
     days: &[Option<i64>],
     window: Option<u32>,
     threshold: f32,
+    density: (usize, f32),
 ) -> Vec<usize> {
     let n = vecs.len();
+    // Local density: cosine to the article's `density.0`-th neighbour. In a
+    // crowded topic (daily virus updates) articles of different stories are
+    // close, so the bar rises there by `density.1` times the density.
+    let (rank, penalty) = density;
+    let mut dens: Vec<f32> = nb
+        .iter()
+        .map(|l| {
+            if rank == 0 {
+                0.0
+            } else {
+                l.get(rank - 1).map_or(0.0, |e| e.1) * penalty
+            }
+        })
+        .collect();
+    let score = |dot: f32, na: usize, nb: usize, da: f32, db: f32| {
+        dot / (na * nb) as f32 - 0.5 * (da / na as f32 + db / nb as f32)
+    };
     let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, list) in nb.iter().enumerate() {
         for &(j, _) in list {
@@ -158,7 +185,13 @@ pub(crate) fn average_link(
     for i in 0..n {
         for &j in &adj[i] {
             if (j as usize) > i {
-                let s = dot(&vecs[i], &vecs[j as usize]);
+                let s = score(
+                    dot(&vecs[i], &vecs[j as usize]),
+                    1,
+                    1,
+                    dens[i],
+                    dens[j as usize],
+                );
                 if s >= threshold {
                     heap.push((Cand(s, i as u32, j), 0, 0));
                 }
@@ -182,6 +215,7 @@ pub(crate) fn average_link(
         sums[a] = add_vecs(&sums[a], &sums[b], 1.0);
         sums[b] = Vec::new();
         size[a] += size[b];
+        dens[a] += dens[b];
         range[a] = match (range[a], range[b]) {
             (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
             (x, y) => x.or(y),
@@ -194,7 +228,7 @@ pub(crate) fn average_link(
         nbrs.retain(|&c| alive[c as usize] && c as usize != a);
         for &c in &nbrs {
             let c = c as usize;
-            let s = dot(&sums[a], &sums[c]) / (size[a] * size[c]) as f32;
+            let s = score(dot(&sums[a], &sums[c]), size[a], size[c], dens[a], dens[c]);
             if let Some(pos) = adj[c].iter().position(|&x| x as usize == b) {
                 adj[c].swap_remove(pos);
             }

@@ -78,8 +78,20 @@ pub struct ClusterConfig {
     pub neighbours: usize,
     /// Neighbours whose vectors are added to an article's (0 = no expansion).
     pub expand_neighbours: usize,
+    /// Only neighbours at least this fraction of the nearest one's cosine
+    /// are added: the expansion adapts to how many close neighbours there are.
+    pub expand_ratio: f32,
     /// Weight of the neighbours' vectors in the expansion.
     pub expansion: f32,
+    /// Articles per term looked at when finding neighbours (those where the
+    /// term weighs most): bounds the cost per article.
+    pub graph_postings: usize,
+    /// Heaviest terms of an article under which the graph indexes it.
+    pub graph_index_terms: usize,
+    /// Neighbour rank whose cosine measures an article's local density (0 = off).
+    pub density_rank: usize,
+    /// Merge score = mean cosine − this × mean member density.
+    pub density_penalty: f32,
     /// Least mean cosine (of expanded vectors) at which two clusters merge.
     pub graph_threshold: f64,
 }
@@ -91,7 +103,7 @@ impl Default for ClusterConfig {
             window_days: Some(7),
             name_boost: 1.0,
             idf_power: 1.0,
-            min_df: 0,
+            min_df: 2,
             max_article_terms: 100,
             max_centroid_terms: 200,
             index_terms: 12,
@@ -103,11 +115,16 @@ impl Default for ClusterConfig {
             features: FeatureWeights::default(),
             max_live_stories: 50_000,
             refine_passes: 2,
-            graph: false,
+            graph: true,
             neighbours: 10,
-            expand_neighbours: 0,
-            expansion: 0.5,
+            expand_neighbours: 2,
+            expand_ratio: 0.0,
+            expansion: 1.0,
             graph_threshold: 0.25,
+            graph_postings: 64,
+            density_rank: 5,
+            density_penalty: 0.8,
+            graph_index_terms: 30,
         }
     }
 }
@@ -118,22 +135,26 @@ impl Default for ClusterConfig {
 pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<StoryGroup> {
     let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
-    let vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
-    if cfg.graph {
-        let vecs = graph_vectors(&vecs, &days, cfg);
-        let params = graph_params(cfg);
-        let nb = graph::neighbours(&vecs, &days, params);
-        let assignment = graph::average_link(
+    let mut vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
+    let seed = if cfg.graph {
+        vecs = graph_vectors(&vecs, &days, cfg);
+        let nb = graph::neighbours(&vecs, &days, graph_params(cfg));
+        // Reassignment compares expanded vectors too, at the graph's threshold.
+        c.cfg.threshold = cfg.graph_threshold;
+        Some(graph::average_link(
             &vecs,
             &nb,
             &days,
             cfg.window_days,
             cfg.graph_threshold as f32,
-        );
-        return groups_from_assignment(&assignment);
-    }
-    if cfg.agglomerate {
-        let assignment = batch::agglomerate(&vecs, &days, cfg);
+            (cfg.density_rank, cfg.density_penalty),
+        ))
+    } else if cfg.agglomerate {
+        Some(batch::agglomerate(&vecs, &days, cfg))
+    } else {
+        None
+    };
+    if let Some(assignment) = seed {
         let mut story_of: HashMap<usize, usize> = HashMap::new();
         for (i, (v, d)) in vecs.iter().zip(&days).enumerate() {
             let sid = match story_of.get(&assignment[i]) {
@@ -152,7 +173,9 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
             c.add_weighted(v, *d);
         }
     }
-    for _ in 0..cfg.refine_passes {
+    // After the graph's agglomeration reassignment changed nothing measurable.
+    let passes = if cfg.graph { 0 } else { cfg.refine_passes };
+    for _ in 0..passes {
         let mut moved = 0;
         for (i, v) in vecs.iter().enumerate() {
             let own = c.assignment[i];
@@ -211,8 +234,9 @@ const IDF_PSEUDO_DOCS: u32 = 50;
 fn graph_params(cfg: &ClusterConfig) -> graph::GraphParams {
     graph::GraphParams {
         k: cfg.neighbours,
+        index_terms: cfg.graph_index_terms,
         query_terms: cfg.query_terms,
-        max_postings: cfg.max_postings,
+        max_postings: cfg.graph_postings,
         window: cfg.window_days,
     }
 }
@@ -227,8 +251,9 @@ fn graph_vectors(vecs: &[SparseVec], days: &[Option<i64>], cfg: &ClusterConfig) 
         vecs,
         &nb,
         cfg.expand_neighbours,
+        cfg.expand_ratio,
         cfg.expansion,
-        cfg.max_article_terms * 2,
+        cfg.max_article_terms,
     )
 }
 

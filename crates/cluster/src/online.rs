@@ -14,6 +14,10 @@ pub(crate) type SparseVec = Vec<(u32, f32)>;
 /// dropped (about 16 bytes each): bounds memory on an endless stream.
 const MAX_TERMS: usize = 2_000_000;
 
+/// Least corpus size (documents, pseudo-documents included) at which
+/// `min_df` applies.
+const MIN_DF_CORPUS: u32 = 500;
+
 /// Corpus statistics: document frequencies by term id. A term's id is a hash
 /// of the term (low bit set for name keys), so no strings are stored and ids
 /// are the same in every run and process.
@@ -107,7 +111,7 @@ pub(crate) struct Story {
 /// The online story clusterer.
 #[derive(Debug, Clone)]
 pub struct OnlineClusterer {
-    cfg: ClusterConfig,
+    pub(crate) cfg: ClusterConfig,
     pub(crate) vocab: Vocab,
     /// When true, document frequencies are fixed (a prior table) and not updated.
     frozen_df: bool,
@@ -157,7 +161,13 @@ impl OnlineClusterer {
 
     /// Unit-length tf-idf vector of raw weights `v`, with name terms boosted.
     pub(crate) fn weigh(&self, v: &SparseVec) -> SparseVec {
-        let min_df = if self.frozen_df { self.cfg.min_df } else { 0 };
+        // Only in a large fixed corpus: in a handful of articles a word of one
+        // article is evidence that the articles differ.
+        let min_df = if self.frozen_df && self.vocab.docs >= MIN_DF_CORPUS {
+            self.cfg.min_df
+        } else {
+            0
+        };
         let mut out: SparseVec = v
             .iter()
             .filter(|&&(t, _)| min_df == 0 || self.vocab.df(t) >= min_df)
