@@ -138,7 +138,13 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
             }
         }
         let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
-        if clause_punct(d, k) || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
+        if clause_punct(d, k) || d.word(k) == "-" || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
+            break;
+        }
+        // "Her approach of embracing the president she hopes": a subject pronoun starts
+        // the speaker.
+        if matches!(d.word(k), "he" | "she" | "they" | "we" | "i") {
+            j = k;
             break;
         }
         j -= 1;
@@ -189,7 +195,23 @@ pub(crate) const LEAD_DROP: &[&str] = &[
 ];
 
 pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
-    (d.is_cap(np.1) || d.word(np.1) == ")")
+    // A name is short and capitalised throughout ("Members of the Trump family long ago
+    // soured on Lewandowski" is a clause), not a date ("Friday") or a place after a
+    // preposition ("In Virginia").
+    let name_like = np.1 - np.0 < 7
+        && (np.0..=np.1).all(|k| {
+            d.is_cap(k)
+                || d.kinds[k] != TokenKind::Word
+                || matches!(d.word(k), "of" | "'s" | "de" | "van" | "von" | "al" | "bin" | "the")
+        })
+        && !matches!(
+            d.word(np.0),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                | "today" | "yesterday" | "last" | "earlier" | "later" | "still" | "but" | "and"
+        )
+        && !(np.0 > 0 && LEAD_DROP.contains(&d.word(np.0 - 1)));
+    name_like
+        && (d.is_cap(np.1) || d.word(np.1) == ")")
         && !LEAD_DROP.contains(&d.word(np.0))
         && !matches!(
             d.word(np.0),
