@@ -12,11 +12,34 @@ use std::collections::BTreeMap;
 ///    elsewhere in the document ("Clinton" after "Bill Clinton") and is tagged
 ///    O or as a one-word entity of another kind becomes PER;
 /// 2. an entity string tagged with different kinds in one document takes the
-///    kind it gets most often, when that kind has a clear majority.
+///    kind it gets most often, when that kind has a clear majority;
+/// 3. (first) in a results row, a place followed by a number is a club (ORG),
+///    unless it is a country (national sides are LOC, as in CoNLL).
 pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     let lower = |w: &str| w.to_lowercase();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    // Rule 3: in a results row, a place (not a country: national sides keep
+    // LOC) followed by a score is a club.
+    {
+        for (w, l) in words.iter().zip(labels.iter_mut()) {
+            if !crate::features::is_table_row(w) {
+                continue;
+            }
+            for (r, k) in spans(l) {
+                let num_after = w
+                    .get(r.end)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+                let phrase = w[r.clone()].join(" ");
+                if k == Kind::Loc && num_after && !crate::gazetteer::is_country(&phrase) {
+                    l[r.start] = NerLabel::B(Kind::Org);
+                    for x in &mut l[r.start + 1..r.end] {
+                        *x = NerLabel::I(Kind::Org);
+                    }
+                }
+            }
+        }
+    }
     let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let kidx = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
     for (w, l) in words.iter().zip(labels.iter()) {
@@ -24,6 +47,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             if k == Kind::Per && r.len() >= 2 {
                 *surnames.entry(lower(w[r.end - 1])).or_default() += 1;
             }
+
             let key = w[r].iter().map(|x| lower(x)).collect::<Vec<_>>().join(" ");
             votes.entry(key).or_default()[kidx(k)] += 1;
         }

@@ -174,6 +174,15 @@ pub(crate) fn all_caps_sentence(words: &[&str]) -> bool {
     letters > 0 && upper * 5 >= letters * 4 && (letters >= 2 || words.len() <= 3)
 }
 
+/// Results tables and standings (>= 1/3 of tokens numeric) read differently.
+pub(crate) fn is_table_row(words: &[&str]) -> bool {
+    let nums = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    words.len() >= 3 && nums * 3 >= words.len()
+}
+
 const BOS: u64 = 0x1234_5678;
 const EOS: u64 = 0x8765_4321;
 
@@ -247,12 +256,7 @@ pub(crate) fn extract(
             }
         }
     }
-    // Share of numeric tokens: results tables and standings read differently.
-    let nums = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .count();
-    let table_row: u64 = if n >= 3 && nums * 3 >= n { 1 } else { 0 };
+    let table_row = u64::from(is_table_row(words));
     let mask = (1u64 << bits) - 1;
     let mut feats = std::mem::take(out);
     macro_rules! push {
