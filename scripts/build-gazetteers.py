@@ -103,6 +103,36 @@ Manchester United;Chelsea;Arsenal;Liverpool;Real Madrid;Barcelona;Bayern Munich;
 Verkhovna Rada;Rada;Naftogaz;Rosatom;Roscosmos;Politburo;Communist Party;Chinese Communist Party;
 People's Liberation Army;Revolutionary Guard;Revolutionary Guards;IRGC;Hezbollah;PLO;Fatah;Likud""".replace("\n", "").split(";")
 
+# Named events, competitions, awards and eras (CoNLL's MISC): hand-written
+# general knowledge, not taken from any evaluation data.
+EVENTS = """World Cup;FIFA World Cup;Women's World Cup;Rugby World Cup;Cricket World Cup;World Cup qualifier;
+Olympics;Olympic Games;Summer Olympics;Winter Olympics;Summer Games;Winter Games;Paralympics;Paralympic Games;
+Youth Olympics;Commonwealth Games;Asian Games;Pan American Games;African Games;Goodwill Games;World Games;
+Super Bowl;World Series;Stanley Cup;NBA Finals;Grand Slam;Grand Prix;Formula One;Tour de France;Giro d'Italia;
+Vuelta;Vuelta a Espana;Paris-Roubaix;Milan-San Remo;Wimbledon;US Open;U.S. Open;Australian Open;French Open;
+British Open;Open Championship;US Masters;U.S. Masters;U.S. PGA Championship;PGA Championship;
+Ryder Cup;Solheim Cup;Presidents Cup;Davis Cup;Fed Cup;Hopman Cup;America's Cup;Admiral's Cup;Champions League;
+Europa League;UEFA Cup;Cup Winners' Cup;European Cup;European Championship;European Championships;
+World Championship;World Championships;Copa America;Africa Cup of Nations;African Nations Cup;Asian Cup;
+Gold Cup;Confederations Cup;FA Cup;League Cup;Coca-Cola Cup;Scottish Cup;DFB Cup;Copa del Rey;Coppa Italia;
+Heineken Cup;Six Nations;Five Nations;Tri Nations;Kentucky Derby;Epsom Derby;Grand National;
+Melbourne Cup;Prix de l'Arc de Triomphe;Breeders' Cup;Boston Marathon;London Marathon;New York Marathon;
+Euro 84;Euro 88;Euro 92;Euro 96;Euro 2000;Euro 2004;Euro 2008;Euro 2012;Euro 2016;Euro 2020;Euro 2024;Euro 2028;
+World War I;World War II;World War One;World War Two;First World War;Second World War;Cold War;Gulf War;
+Vietnam War;Korean War;Iraq War;Civil War;Six-Day War;Yom Kippur War;Holocaust;Cultural Revolution;
+Arab Spring;Brexit;Reformation;Renaissance;Industrial Revolution;French Revolution;Russian Revolution;
+Nobel Prize;Nobel Peace Prize;Oscar;Oscars;Academy Award;Academy Awards;Grammy;Grammys;Golden Globe;
+Golden Globes;Emmy;Emmys;Pulitzer Prize;Booker Prize;Palme d'Or;Golden Bear;Golden Lion;Ballon d'Or;
+Eurovision;Eurovision Song Contest;Cannes Film Festival;Venice Film Festival;Berlin Film Festival;Sundance;
+Edinburgh Festival;Glastonbury;Oktoberfest;Mardi Gras;Ramadan;Hanukkah;Passover;Yom Kippur;Diwali;Eid;
+Eid al-Fitr;Eid al-Adha;Easter;Thanksgiving;Independence Day;Bastille Day;Labor Day;Labour Day;
+Memorial Day;Veterans Day;Victory Day;Islam;Christianity;Judaism;Buddhism;Hinduism;Sikhism;Catholicism;
+Bible;Koran;Quran;Torah;Talmud;Dow Jones;Dow Jones Industrial Average;Nasdaq Composite;S&P 500;FTSE 100;
+Nikkei;Nikkei 225;Hang Seng;DAX;CAC 40;Euro Stoxx 50;Geneva Conventions;Kyoto Protocol;Paris Agreement;
+Maastricht Treaty;Treaty of Rome;Dayton accords;Dayton peace accord;Oslo Accords;Minsk agreements;
+Good Friday Agreement;Schengen;Schengen Agreement;Marshall Plan;New Deal;Obamacare;Affordable Care Act;
+Patriot Act;Medicare;Medicaid;Social Security""".replace("\n", "").split(";")
+
 def main():
     whl = wheel_path()
     z = zipfile.ZipFile(whl)
@@ -129,8 +159,10 @@ def main():
     places -= countries
     demonyms = set(DEMONYMS) | set(MULTI_DEMONYMS)
     orgs = {o.strip() for o in ORGS if o.strip()}
+    events = {e.strip() for e in EVENTS if e.strip()}
     os.makedirs(OUT, exist_ok=True)
-    for name, items in [("countries", countries), ("places", places), ("demonyms", demonyms), ("orgs", orgs)]:
+    for name, items in [("countries", countries), ("places", places), ("demonyms", demonyms), ("orgs", orgs),
+                        ("events", events)]:
         with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
             for x in sorted(items):
                 f.write(x + "\n")

@@ -249,7 +249,7 @@ pub(crate) fn extract(
             } else {
                 1
             };
-            for bit in 0..4 {
+            for bit in 0..5 {
                 if cats & (1 << bit) != 0 {
                     s.gaz_tok[i].push((bit as u64 * 4 + pos, len.min(4) as u64));
                 }

@@ -12,6 +12,8 @@ pub const COUNTRY: u8 = 1;
 pub const PLACE: u8 = 2;
 pub const DEMONYM: u8 = 4;
 pub const ORG: u8 = 8;
+/// Named events, competitions, awards, treaties (CoNLL MISC).
+pub const EVENT: u8 = 16;
 /// Longest phrase, in tokens, that is matched.
 pub const MAX_LEN: usize = 6;
 
@@ -19,6 +21,7 @@ static COUNTRIES: &str = include_str!("../data/countries.txt");
 static PLACES: &str = include_str!("../data/places.txt");
 static DEMONYMS: &str = include_str!("../data/demonyms.txt");
 static ORGS: &str = include_str!("../data/orgs.txt");
+static EVENTS: &str = include_str!("../data/events.txt");
 
 pub(crate) fn word_hash(lower: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
@@ -51,6 +54,7 @@ fn gaz() -> &'static Gaz {
             (PLACES, PLACE),
             (DEMONYMS, DEMONYM),
             (ORGS, ORG),
+            (EVENTS, EVENT),
         ] {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).
@@ -75,7 +79,7 @@ fn gaz() -> &'static Gaz {
     })
 }
 
-/// Category bits (COUNTRY | PLACE | DEMONYM | ORG) of a phrase, 0 if unknown.
+/// Category bits (COUNTRY | PLACE | DEMONYM | ORG | EVENT) of a phrase, 0 if unknown.
 pub fn categories(phrase: &str) -> u8 {
     let (k, n) = phrase_key(simple_tokenize(phrase).into_iter());
     if n == 0 || n > MAX_LEN {
@@ -85,14 +89,14 @@ pub fn categories(phrase: &str) -> u8 {
 }
 
 /// The entity kind a gazetteer gives a phrase: organisations first, then
-/// places, then demonyms (MISC, as in CoNLL).
+/// places, then demonyms and events (MISC, as in CoNLL).
 pub fn lookup(phrase: &str) -> Option<Kind> {
     let c = categories(phrase);
     if c & ORG != 0 {
         Some(Kind::Org)
     } else if c & (COUNTRY | PLACE) != 0 {
         Some(Kind::Loc)
-    } else if c & DEMONYM != 0 {
+    } else if c & (DEMONYM | EVENT) != 0 {
         Some(Kind::Misc)
     } else {
         None
@@ -146,6 +150,7 @@ mod tests {
         assert!(is_demonym("Ukrainian"));
         assert!(is_country("Ukraine"));
         assert_eq!(lookup("quickly"), None);
+        assert_eq!(lookup("World Cup"), Some(Kind::Misc));
     }
 
     #[test]

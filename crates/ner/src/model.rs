@@ -131,12 +131,12 @@ pub(crate) fn viterbi(
 /// Long exact matches are reliable; short ones are left to the model, which
 /// knows that "Surrey 429-7" is a team.
 fn retype_long_gazetteer_matches(labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
-    use crate::gazetteer::{COUNTRY, DEMONYM, ORG, PLACE};
+    use crate::gazetteer::{COUNTRY, DEMONYM, EVENT, ORG, PLACE};
     for &(start, len, cats) in matches {
         let kind = match cats {
             c if c == ORG => Kind::Org,
             c if c & !(COUNTRY | PLACE) == 0 => Kind::Loc,
-            c if c == DEMONYM => Kind::Misc,
+            c if c == DEMONYM || c == EVENT => Kind::Misc,
             _ => continue,
         };
         let end = start + len;
