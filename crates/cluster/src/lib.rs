@@ -74,6 +74,9 @@ pub struct ClusterConfig {
     /// Whole-corpus pass on a nearest-neighbour graph (neighbour expansion,
     /// then average-link agglomeration) instead of online pass + reassignment.
     pub graph: bool,
+    /// Fewest articles for the graph path; smaller batches take the online
+    /// pass and reassignment (tuned for a handful of articles, see docs).
+    pub graph_min_articles: usize,
     /// Neighbours per article in the graph.
     pub neighbours: usize,
     /// Neighbours whose vectors are added to an article's (0 = no expansion).
@@ -116,6 +119,7 @@ impl Default for ClusterConfig {
             max_live_stories: 50_000,
             refine_passes: 2,
             graph: true,
+            graph_min_articles: 0,
             neighbours: 10,
             expand_neighbours: 2,
             expand_ratio: 0.0,
@@ -136,7 +140,7 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
     let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
     let mut vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
-    let seed = if cfg.graph {
+    let seed = if cfg.graph && features.len() >= cfg.graph_min_articles {
         vecs = graph_vectors(&vecs, &days, cfg);
         let nb = graph::neighbours(&vecs, &days, graph_params(cfg));
         // Reassignment compares expanded vectors too, at the graph's threshold.
@@ -174,7 +178,11 @@ pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<Story
         }
     }
     // After the graph's agglomeration reassignment changed nothing measurable.
-    let passes = if cfg.graph { 0 } else { cfg.refine_passes };
+    let passes = if cfg.graph && features.len() >= cfg.graph_min_articles {
+        0
+    } else {
+        cfg.refine_passes
+    };
     for _ in 0..passes {
         let mut moved = 0;
         for (i, v) in vecs.iter().enumerate() {
@@ -225,6 +233,7 @@ fn clusterer_with_corpus_idf(
     // changes nothing.
     c.vocab.docs += IDF_PSEUDO_DOCS;
     c.freeze_df();
+    c.corpus_df = true;
     (c, raws)
 }
 

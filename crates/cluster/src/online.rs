@@ -115,6 +115,9 @@ pub struct OnlineClusterer {
     pub(crate) vocab: Vocab,
     /// When true, document frequencies are fixed (a prior table) and not updated.
     frozen_df: bool,
+    /// The frequencies are those of the very articles being clustered (the
+    /// whole-corpus pass), so a term with df 1 is known to match nothing.
+    pub(crate) corpus_df: bool,
     pub(crate) stories: Vec<Story>,
     /// Term id → most recent stories indexed under it (bounded).
     postings: FxMap<u32, VecDeque<u32>>,
@@ -130,6 +133,7 @@ impl OnlineClusterer {
             cfg,
             vocab: Vocab::default(),
             frozen_df: false,
+            corpus_df: false,
             stories: Vec::new(),
             postings: FxMap::default(),
             assignment: Vec::new(),
@@ -163,7 +167,7 @@ impl OnlineClusterer {
     pub(crate) fn weigh(&self, v: &SparseVec) -> SparseVec {
         // Only in a large fixed corpus: in a handful of articles a word of one
         // article is evidence that the articles differ.
-        let min_df = if self.frozen_df && self.vocab.docs >= MIN_DF_CORPUS {
+        let min_df = if self.corpus_df && self.vocab.docs >= MIN_DF_CORPUS {
             self.cfg.min_df
         } else {
             0

@@ -31,6 +31,7 @@ const FULL_ARTICLE_WORDS: usize = 150;
 /// (see docs/clustering.md).
 pub fn cluster_config(docs: &[Document]) -> rashomon_cluster::ClusterConfig {
     let mut cfg = rashomon_cluster::ClusterConfig::default();
+    let base = cfg.threshold;
     let mut lengths: Vec<usize> = docs.iter().map(|d| d.analysis.tokens.len()).collect();
     lengths.sort_unstable();
     if lengths
@@ -40,6 +41,9 @@ pub fn cluster_config(docs: &[Document]) -> rashomon_cluster::ClusterConfig {
         cfg.threshold = FULL_ARTICLE_THRESHOLD;
     }
     cfg.threshold *= small_batch_factor(docs.len());
+    // The graph path (the default) scales its own bar the same way: briefing 100 AllSides
+    // stories one by one split 2 (4 unscaled) and merged none of 100 adjacent pairs.
+    cfg.graph_threshold *= cfg.threshold / base;
     cfg
 }
 

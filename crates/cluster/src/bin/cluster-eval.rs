@@ -30,6 +30,7 @@ fn run() -> Result<(), String> {
     let mut diag = false;
     let mut nn = false;
     let mut half: Option<String> = None;
+    let mut stories: Option<(usize, usize)> = None;
     let mut dates_from_names = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -67,6 +68,11 @@ fn run() -> Result<(), String> {
             "--graph-postings" => cfg.graph_postings = num(&val(&a)?)?,
             "--max-postings" => cfg.max_postings = num(&val(&a)?)?,
             "--half" => half = Some(val(&a)?),
+            "--stories" => {
+                let v: Vec<usize> = val(&a)?.split(':').map(num).collect::<Result<_, _>>()?;
+                stories = Some((v[0], *v.get(1).unwrap_or(&usize::MAX)));
+            }
+            "--min-graph" => cfg.graph_min_articles = num(&val(&a)?)?,
             "--shuffle" => shuffle = Some(num(&val(&a)?)?),
             "--dates-from-names" => dates_from_names = true,
             "--texts" => texts = Some(PathBuf::from(val(&a)?)),
@@ -91,6 +97,15 @@ fn run() -> Result<(), String> {
     }
     if let Some(h) = half {
         records = rashomon_cluster::eval::half(records, &h).map_err(|e| e.to_string())?;
+    }
+    if let Some((from, to)) = stories {
+        // Stories from..to in order of first appearance (a small-batch check).
+        let mut order: std::collections::HashMap<String, usize> = Default::default();
+        records.retain(|r| {
+            let next = order.len();
+            let i = *order.entry(r.story.clone()).or_insert(next);
+            (from..to).contains(&i)
+        });
     }
     if nn {
         let (feats, gold) = rashomon_cluster::eval::features_and_labels(&records, &cfg);
