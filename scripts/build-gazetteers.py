@@ -105,7 +105,7 @@ People's Liberation Army;Revolutionary Guard;Revolutionary Guards;IRGC;Hezbollah
 
 # Named events, competitions, awards and eras (CoNLL's MISC): hand-written
 # general knowledge, not taken from any evaluation data.
-EVENTS = """World Cup;FIFA World Cup;Women's World Cup;Rugby World Cup;Cricket World Cup;World Cup qualifier;
+EVENTS = """World Cup;FIFA World Cup;Women's World Cup;Rugby World Cup;Cricket World Cup;
 Olympics;Olympic Games;Summer Olympics;Winter Olympics;Summer Games;Winter Games;Paralympics;Paralympic Games;
 Youth Olympics;Commonwealth Games;Asian Games;Pan American Games;African Games;Goodwill Games;World Games;
 Super Bowl;World Series;Stanley Cup;NBA Finals;Grand Slam;Grand Prix;Formula One;Tour de France;Giro d'Italia;

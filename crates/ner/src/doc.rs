@@ -14,11 +14,17 @@ use std::collections::BTreeMap;
 /// 2. an entity string tagged with different kinds in one document takes the
 ///    kind it gets most often, when that kind has a clear majority;
 /// 3. (first) in a results row, a place followed by a number is a club (ORG),
-///    unless it is a country (national sides are LOC, as in CoNLL).
+///    unless it is a country (national sides are LOC, as in CoNLL);
+/// 4. such a club is ORG wherever the document names it;
+/// 5. the first word of a company name ending in a designator ("Kia Motors",
+///    "Rabobank Group", "Pirelli SpA" no: only the listed designators) is ORG
+///    when it stands alone as an entity of another kind.
 pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     let lower = |w: &str| w.to_lowercase();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    // Strings that are clubs in a results row of this document.
+    let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
     // Rule 3: in a results row, a place (not a country: national sides keep
     // LOC) followed by a score is a club.
     {
@@ -31,7 +37,11 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
                     .get(r.end)
                     .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
                 let phrase = w[r.clone()].join(" ");
-                if k == Kind::Loc && num_after && !crate::gazetteer::is_country(&phrase) {
+                if (k == Kind::Loc || k == Kind::Org)
+                    && num_after
+                    && !crate::gazetteer::is_country(&phrase)
+                {
+                    *clubs.entry(phrase.to_lowercase()).or_default() += 1;
                     l[r.start] = NerLabel::B(Kind::Org);
                     for x in &mut l[r.start + 1..r.end] {
                         *x = NerLabel::I(Kind::Org);
@@ -42,8 +52,17 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     }
     let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let kidx = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+    let mut org_heads: BTreeMap<String, usize> = BTreeMap::new();
+    const DESIGNATORS: &[&str] = &[
+        "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "plc", "ag", "sa", "nv",
+        "group", "holdings", "bank", "motors", "airlines", "fc",
+    ];
     for (w, l) in words.iter().zip(labels.iter()) {
         for (r, k) in spans(l) {
+            if k == Kind::Org && r.len() >= 2 && DESIGNATORS.contains(&lower(w[r.end - 1]).as_str())
+            {
+                *org_heads.entry(lower(w[r.start])).or_default() += 1;
+            }
             if k == Kind::Per && r.len() >= 2 {
                 *surnames.entry(lower(w[r.end - 1])).or_default() += 1;
             }
@@ -72,6 +91,25 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
                     l[r.start] = NerLabel::B(nk);
                     for x in &mut l[r.start + 1..r.end] {
                         *x = NerLabel::I(nk);
+                    }
+                }
+            }
+        }
+        // Rules 4 and 5: results-row clubs, and company names without their
+        // designator ("Kia" after "Kia Motors"), are ORG throughout.
+        {
+            for (r, k) in spans(l) {
+                let key = w[r.clone()]
+                    .iter()
+                    .map(|x| lower(x))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let club = k == Kind::Loc && clubs.contains_key(&key);
+                let head = r.len() == 1 && k != Kind::Org && org_heads.contains_key(&key);
+                if club || head {
+                    l[r.start] = NerLabel::B(Kind::Org);
+                    for x in &mut l[r.start + 1..r.end] {
+                        *x = NerLabel::I(Kind::Org);
                     }
                 }
             }

@@ -22,6 +22,8 @@ struct Args {
     dev: Vec<PathBuf>,
     wnut: bool,
     partial_misc: bool,
+    /// Self-train on at most this many unlabeled news articles (0: off; default all).
+    self_train: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -33,6 +35,7 @@ fn parse_args() -> Result<Args, String> {
         dev: Vec::new(),
         wnut: false,
         partial_misc: false,
+        self_train: usize::MAX,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -43,6 +46,9 @@ fn parse_args() -> Result<Args, String> {
             "--epochs" => a.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => a.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--dev" => a.dev.push(val()?.into()),
+            "--self-train" => {
+                a.self_train = val()?.parse().map_err(|e| format!("--self-train: {e}"))?
+            }
             "--wnut" => a.wnut = true,
             "--partial-misc" => a.partial_misc = true,
             _ => return Err(format!("unknown argument {k}")),
@@ -214,9 +220,11 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
     Ok(sets)
 }
 
-/// Unlabeled text for clusters: PolNeAR train articles and AllSides leads,
-/// tokenised and split at sentence-final punctuation.
-fn unlabeled(shared: &Path) -> Vec<Vec<String>> {
+/// Unlabeled text for clusters and self-training: PolNeAR train articles and
+/// AllSides titles and leads, each a document, tokenised and split at
+/// sentence-final punctuation. Returns the documents and how many of the
+/// first are PolNeAR articles.
+fn unlabeled(shared: &Path) -> (Vec<Vec<Vec<String>>>, usize) {
     let mut docs: Vec<String> = Vec::new();
     let dir = shared.join("eval/polnear/train/text");
     match std::fs::read_dir(&dir) {
@@ -232,6 +240,7 @@ fn unlabeled(shared: &Path) -> Vec<Vec<String>> {
         }
         Err(e) => eprintln!("no PolNeAR text ({}): {e}", dir.display()),
     }
+    let articles = docs.len();
     let allsides = shared.join("eval/allsides/train.jsonl");
     match std::fs::read_to_string(&allsides) {
         Ok(t) => {
@@ -250,8 +259,9 @@ fn unlabeled(shared: &Path) -> Vec<Vec<String>> {
         }
         Err(e) => eprintln!("no AllSides text ({}): {e}", allsides.display()),
     }
-    let mut out = Vec::new();
+    let mut all = Vec::new();
     for d in &docs {
+        let mut out = Vec::new();
         for line in d.lines() {
             let mut cur: Vec<String> = Vec::new();
             for t in simple_tokenize(line) {
@@ -264,8 +274,9 @@ fn unlabeled(shared: &Path) -> Vec<Vec<String>> {
                 out.push(cur);
             }
         }
+        all.push(out);
     }
-    out
+    (all, articles)
 }
 
 fn count(s: &[Sentence]) -> (usize, [usize; 4]) {
@@ -292,7 +303,8 @@ fn run() -> Result<(), String> {
     if !a.partial_misc {
         sets.iter_mut().for_each(|s| s.partial_misc = false);
     }
-    let mut text: Vec<Vec<String>> = unlabeled(&a.shared);
+    let (unl_docs, articles) = unlabeled(&a.shared);
+    let mut text: Vec<Vec<String>> = unl_docs.iter().flatten().cloned().collect();
     let unl = text.len();
     for s in &sets {
         let (t, e) = count(&s.sentences);
@@ -338,7 +350,7 @@ fn run() -> Result<(), String> {
         epochs: a.epochs,
         ..TrainConfig::default()
     };
-    let model = train(&sets, &table, cfg, &dev, &mut |epoch, reports| {
+    let mut report = |epoch: usize, reports: &[rashomon_ner::EvalReport]| {
         for r in reports {
             let pt: Vec<String> = r
                 .per_type
@@ -358,7 +370,36 @@ fn run() -> Result<(), String> {
         if reports.is_empty() {
             eprintln!("epoch {epoch} done ({:.0}s)", t0.elapsed().as_secs_f64());
         }
-    });
+    };
+    let mut model = train(&sets, &table, cfg, &dev, &mut report);
+    if a.self_train > 0 {
+        // Self-training: tag the unlabeled news articles document by document
+        // (so the document pass fixes surnames and clubs), add them as silver
+        // data and train again from scratch.
+        let mut silver = Vec::new();
+        for d in unl_docs.iter().take(articles.min(a.self_train)) {
+            let words: Vec<Vec<&str>> = d
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            for (s, labels) in d.iter().zip(model.tag_document(&words)) {
+                if s.len() >= 3 {
+                    silver.push(Sentence {
+                        words: s.clone(),
+                        labels,
+                    });
+                }
+            }
+        }
+        eprintln!("self-training on {} silver sentences", silver.len());
+        sets.push(TrainSet {
+            name: "silver-news".into(),
+            sentences: silver,
+            repeat: 1,
+            partial_misc: false,
+        });
+        model = train(&sets, &table, cfg, &dev, &mut report);
+    }
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
     eprintln!(
