@@ -7,6 +7,7 @@
 //! Method and scores: docs/attribution.md.
 
 pub mod doc;
+pub mod ends;
 pub mod names;
 pub mod phrases;
 pub mod polnear;
@@ -29,23 +30,35 @@ pub enum AttribError {
 }
 
 static MODEL_BYTES: &[u8] = include_bytes!("../model/cue.bin");
+static END_BYTES: &[u8] = include_bytes!("../model/end.bin");
 
-/// The shipped cue model (an empty model when the file is invalid, so extraction never panics).
-pub fn model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
+/// The learned parts: the cue tagger and the content-end ranker.
+pub struct Models {
+    pub cue: Model,
+    pub end: Model,
+}
+
+fn empty_model() -> Model {
+    Model {
+        weights: Default::default(),
+        b_bias: tagger::DEFAULT_B_BIAS,
+    }
+}
+
+/// The shipped models (empty models when a file is invalid, so extraction never panics).
+pub fn model() -> &'static Models {
+    static M: OnceLock<Models> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = Model::from_bytes(MODEL_BYTES).unwrap_or(Model {
-            weights: Default::default(),
-            b_bias: tagger::DEFAULT_B_BIAS,
-        });
-        // Tuning knob for the held-out sweep (scripts/train-attrib.sh).
+        let mut cue = Model::from_bytes(MODEL_BYTES).unwrap_or_else(empty_model);
+        // Tuning knob for held-out sweeps.
         if let Some(b) = std::env::var("ATTRIB_B_BIAS")
             .ok()
             .and_then(|v| v.parse().ok())
         {
-            m.b_bias = b;
+            cue.b_bias = b;
         }
-        m
+        let end = Model::from_bytes(END_BYTES).unwrap_or_else(empty_model);
+        Models { cue, end }
     })
 }
 
@@ -144,9 +157,9 @@ pub fn extract(
     extract_with(model(), text, analysis, mentions, entities)
 }
 
-/// [`extract`] with an explicit cue model (training and tests).
+/// [`extract`] with explicit models (training and tests).
 pub fn extract_with(
-    model: &Model,
+    models: &Models,
     text: &str,
     analysis: &AnalyzedText,
     mentions: &[EntityMention],
@@ -158,9 +171,9 @@ pub fn extract_with(
     }
     let feats = Features::new(&d);
     let mut tags = if std::env::var_os("ATTRIB_GREEDY").is_some() {
-        model.tag_greedy(&d, &feats)
+        models.cue.tag_greedy(&d, &feats)
     } else {
-        model.tag(&d, &feats)
+        models.cue.tag(&d, &feats)
     };
     speech_verbs(&d, &mut tags);
     let mut cues = cue_ranges(&tags);
@@ -205,6 +218,16 @@ pub fn extract_with(
             if let Some((s, src)) = last_src {
                 if s == d.sent[a] && src.1 < a {
                     f.source = Some(src);
+                }
+            }
+        }
+        if let Some((s0, e0)) = f.open_end {
+            if !models.end.weights.is_empty() && std::env::var_os("ATTRIB_NO_END").is_none() {
+                let e = ends::choose(&models.end, &d, a, s0, e0);
+                for c in &mut f.content {
+                    if *c == (s0, e0) {
+                        c.1 = e;
+                    }
                 }
             }
         }

@@ -4,8 +4,7 @@
 //! standoff, offsets in Unicode code points). Only the lexicographically first
 //! annotator file of an article is read. Scoring is documented in docs/attribution.md.
 
-use crate::tagger::Model;
-use crate::{extract_with, model, names, AttribError};
+use crate::{extract_with, model, names, AttribError, Models};
 use rashomon_model::{AnalyzedText, Attribution, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -332,7 +331,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, AttribError> {
 }
 
 /// Scores `model` (with the rules) on loaded articles (held-out tuning on train).
-pub fn evaluate_articles(arts: &[Article], model: &Model) -> EvalReport {
+pub fn evaluate_articles(arts: &[Article], models: &Models) -> EvalReport {
     let mut acc = [Acc::default(), Acc::default(), Acc::default()];
     let mut rep = EvalReport {
         articles: arts.len(),
@@ -342,7 +341,7 @@ pub fn evaluate_articles(arts: &[Article], model: &Model) -> EvalReport {
     for a in arts {
         let an = rashomon_text::analyze(&a.text);
         let (mentions, entities) = names::person_mentions(&a.text, &an);
-        let pred = extract_with(model, &a.text, &an, &mentions, &entities);
+        let pred = extract_with(models, &a.text, &an, &mentions, &entities);
         rep.tokens += an.tokens.len();
         rep.gold_relations += a.rels.len();
         rep.predicted_relations += pred.len();

@@ -16,6 +16,9 @@ pub struct Found {
     pub source: Option<(usize, usize)>,
     pub content: Vec<(usize, usize)>,
     pub direct: bool,
+    /// Cue-first indirect content `(start, end)` as found by the rules: the learned end
+    /// model ([`crate::ends`]) may end it earlier.
+    pub open_end: Option<(usize, usize)>,
 }
 
 /// Finds source and content for the cue at tokens `a..=b`. `cues` are all cue ranges of the article.
@@ -391,6 +394,7 @@ fn resolve_participle(
     } else if let Some(e) = content_end(d, start, right_limit) {
         let e = extend_quote(d, e);
         f.content.push((start, e));
+        f.open_end = Some((start, e));
         f.direct = d.kinds[start] == TokenKind::Quote;
     }
     f

@@ -37,7 +37,9 @@ fn main() {
     if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {
         model.b_bias = b;
     }
-    let rep = rashomon_attrib::polnear::evaluate_articles(&held, &model);
+    let end = rashomon_attrib::ends::train(&fit, 10);
+    let models = rashomon_attrib::Models { cue: model, end };
+    let rep = rashomon_attrib::polnear::evaluate_articles(&held, &models);
     match serde_json::to_string(&rep) {
         Ok(s) => println!("{s}"),
         Err(e) => eprintln!("error: {e}"),

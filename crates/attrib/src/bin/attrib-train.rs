@@ -25,6 +25,13 @@ fn main() {
         Err(e) => eprintln!("warning: extra annotators not read: {e}"),
     }
     eprintln!("{} annotated articles", arts.len());
+    // The content-end ranker goes next to the cue model (model/end.bin).
+    let end = rashomon_attrib::ends::train(&arts, 10);
+    let end_path = Path::new(&args[2]).with_file_name("end.bin");
+    if let Err(e) = std::fs::write(&end_path, end.to_bytes()) {
+        eprintln!("error: {}: {e}", end_path.display());
+        std::process::exit(1);
+    }
     let model = rashomon_attrib::train::train(&arts, epochs, min_weight);
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(&args[2], &bytes) {

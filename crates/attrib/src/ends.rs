@@ -1,0 +1,242 @@
+//! Where indirect content ends. The rules run cue-first content to the end of the
+//! sentence (or a clear clause cut); PolNeAR annotators often stop earlier, at a
+//! coordinated predicate ("… and showed"), an adjunct ("… before sketching") or a
+//! main clause after a fronted one. A linear ranker (averaged perceptron over
+//! candidate end tokens, trained on PolNeAR train) picks the end.
+
+use crate::doc::Doc;
+use crate::polnear::Article;
+use crate::rules;
+use crate::tagger::{FeatMap, Model, KEY_MASK, NL};
+use rashomon_model::TokenKind;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Candidate last tokens of content `start..=end`: `end` itself and every token
+/// followed by a break (punctuation or a clause word) outside a quotation.
+pub fn candidates(d: &Doc, start: usize, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for k in start..end {
+        if let (Some(a), Some(b)) = (d.in_quote[k], d.in_quote[k + 1]) {
+            if a == b && d.quotes[a].close != k {
+                continue;
+            }
+        }
+        let nx = d.word(k + 1);
+        let brk = d.is_punct(k + 1)
+            || matches!(
+                nx,
+                "and" | "but" | "or" | "before" | "after" | "because" | "while" | "when"
+                    | "where" | "as" | "despite" | "since" | "until" | "if" | "though"
+                    | "although" | "which" | "who" | "in" | "on" | "at" | "for" | "with"
+                    | "by" | "during" | "from" | "to" | "than" | "even" | "just" | "only"
+                    | "amid" | "over" | "about" | "without" | "so" | "then"
+            );
+        // Content never ends on punctuation other than a closing quotation mark.
+        if brk && (!d.is_punct(k) || d.quote_closing_at(k).is_some()) && k > start {
+            out.push(k);
+        }
+    }
+    out.push(end);
+    out
+}
+
+fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
+    buf.clear();
+    buf.push(t);
+    for p in parts {
+        buf.extend_from_slice(p.as_bytes());
+        buf.push(0x1f);
+    }
+    xxh3_64(buf) & KEY_MASK
+}
+
+fn class(d: &Doc, i: usize) -> &'static str {
+    match d.word(i) {
+        "he" | "she" | "they" | "i" | "we" | "it" | "there" => "R",
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" => "D",
+        _ if d.kinds.get(i) == Some(&TokenKind::Quote) => "Q",
+        _ if d.is_punct(i) => "P",
+        _ if d.is_cap(i) => "C",
+        w if w.ends_with("ed") => "V",
+        w if w.ends_with("ing") => "G",
+        _ => "x",
+    }
+}
+
+/// Features of ending the content `start..` (cue at `cue`) at `k`, the rules' end being `end`.
+pub fn features(d: &Doc, cue: usize, start: usize, k: usize, end: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let mut buf = Vec::with_capacity(48);
+    if k == end {
+        out.push(h(&mut buf, 1, &["END"]));
+        let sent_end = d.sents[d.sent[k]].end;
+        let tail = if k + 1 >= sent_end || d.is_punct(k + 1) && k + 2 >= sent_end {
+            "S"
+        } else {
+            d.word(k + 1)
+        };
+        out.push(h(&mut buf, 2, &[tail]));
+        return;
+    }
+    let (n1, n2, n3) = (d.word(k + 1), d.word(k + 2), d.word(k + 3));
+    let c2 = class(d, k + 2);
+    let c3 = class(d, k + 3);
+    let first = d.word(start);
+    let first = if matches!(first, "that" | "to" | "whether" | "if" | "what" | "how") {
+        first
+    } else if d.kinds[start] == TokenKind::Quote {
+        "Q"
+    } else {
+        "-"
+    };
+    let len = match k - start {
+        0..=2 => "0",
+        3..=6 => "1",
+        7..=12 => "2",
+        13..=20 => "3",
+        _ => "4",
+    };
+    let commas = (start..=k).filter(|&i| d.word(i) == ",").count().min(3);
+    let commas = ["0", "1", "2", "3"][commas];
+    let ss = d.sents[d.sent[cue]].start;
+    let fronted = if matches!(
+        d.word(ss),
+        "while" | "although" | "though" | "as" | "if" | "because" | "since" | "when" | "after"
+            | "before" | "despite" | "even" | "whereas" | "unless"
+    ) && (ss..cue).all(|i| d.word(i) != ",")
+    {
+        "F"
+    } else {
+        "-"
+    };
+    let cw = d.word(cue);
+    let inq = if d.in_quote[k].is_some() { "q" } else { "-" };
+    out.extend([
+        h(&mut buf, 10, &[n1]),
+        h(&mut buf, 11, &[n1, n2]),
+        h(&mut buf, 12, &[n1, c2]),
+        h(&mut buf, 13, &[n1, c2, c3]),
+        h(&mut buf, 14, &[n1, n2, n3]),
+        h(&mut buf, 15, &[d.word(k)]),
+        h(&mut buf, 16, &[class(d, k), n1, c2]),
+        h(&mut buf, 17, &[first, n1]),
+        h(&mut buf, 18, &[len, n1]),
+        h(&mut buf, 19, &[commas, n1, c2]),
+        h(&mut buf, 20, &[fronted, n1]),
+        h(&mut buf, 21, &[cw, n1]),
+        h(&mut buf, 22, &[inq, n1]),
+        h(&mut buf, 23, &[len]),
+        h(&mut buf, 24, &[first, n1, c2]),
+    ]);
+}
+
+fn score(w: &FeatMap<[f32; NL]>, f: &[u64]) -> f32 {
+    f.iter().filter_map(|x| w.get(x)).map(|x| x[0]).sum()
+}
+
+/// The chosen last token of content `start..=end` for the cue starting at `cue`.
+pub fn choose(m: &Model, d: &Doc, cue: usize, start: usize, end: usize) -> usize {
+    let mut best = (f32::NEG_INFINITY, end);
+    let mut f = Vec::with_capacity(16);
+    for k in candidates(d, start, end) {
+        features(d, cue, start, k, end, &mut f);
+        let s = score(&m.weights, &f);
+        // Ties keep the longer (rule) end.
+        if s > best.0 || (s == best.0 && k > best.1) {
+            best = (s, k);
+        }
+    }
+    best.1
+}
+
+/// Trains the ranker on gold cues: every gold relation whose cue-first content starts where
+/// the rules start it and ends at a candidate token is one ranking example.
+pub fn train(arts: &[Article], epochs: usize) -> Model {
+    let mut data: Vec<Vec<(Vec<u64>, bool)>> = Vec::new();
+    let mut f = Vec::new();
+    for a in arts {
+        let an = rashomon_text::analyze(&a.text);
+        let d = Doc::new(&a.text, &an);
+        let tok = |b: usize| d.spans.partition_point(|s| s.end <= b);
+        let cues: Vec<(usize, usize)> = a
+            .rels
+            .iter()
+            .filter(|r| r.cue.len() == 1)
+            .map(|r| (tok(r.cue[0].start), tok(r.cue[0].end.saturating_sub(1))))
+            .filter(|c| c.0 <= c.1 && c.1 < d.len())
+            .collect();
+        for r in &a.rels {
+            if r.cue.len() != 1 || r.content.len() != 1 {
+                continue;
+            }
+            let (ca, cb) = (tok(r.cue[0].start), tok(r.cue[0].end.saturating_sub(1)));
+            if ca > cb || cb >= d.len() {
+                continue;
+            }
+            let found = rules::resolve(&d, ca, cb, &cues);
+            let Some((s, e)) = found.open_end else {
+                continue;
+            };
+            let (gs, ge) = (
+                tok(r.content[0].start),
+                tok(r.content[0].end.saturating_sub(1)),
+            );
+            if gs != s || ge > e {
+                continue;
+            }
+            let cands = candidates(&d, s, e);
+            if !cands.contains(&ge) {
+                continue;
+            }
+            let ex = cands
+                .iter()
+                .map(|&k| {
+                    features(&d, ca, s, k, e, &mut f);
+                    (f.clone(), k == ge)
+                })
+                .collect();
+            data.push(ex);
+        }
+    }
+    let mut w: FeatMap<[f32; NL]> = FeatMap::default();
+    let mut total: FeatMap<[f32; NL]> = FeatMap::default();
+    let mut c = 1f32;
+    for _ in 0..epochs {
+        for ex in &data {
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for (i, (fs, _)) in ex.iter().enumerate() {
+                let s = score(&w, fs);
+                if s > best.0 || (s == best.0 && i > best.1) {
+                    best = (s, i);
+                }
+            }
+            if !ex[best.1].1 {
+                let Some(g) = ex.iter().position(|x| x.1) else {
+                    continue;
+                };
+                for (fs, delta) in [(&ex[g].0, 1f32), (&ex[best.1].0, -1f32)] {
+                    for x in fs {
+                        w.entry(*x).or_insert([0.0; NL])[0] += delta;
+                        total.entry(*x).or_insert([0.0; NL])[0] += c * delta;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+    }
+    // Averaged weights: w - total / c.
+    let mut avg = FeatMap::default();
+    let mut keys: Vec<u64> = w.keys().copied().collect();
+    keys.sort_unstable();
+    for k in keys {
+        let v = w[&k][0] - total.get(&k).map_or(0.0, |t| t[0]) / c;
+        if v.abs() > 1e-3 {
+            avg.insert(k, [v, 0.0, 0.0]);
+        }
+    }
+    eprintln!("end ranker: {} examples, {} features", data.len(), avg.len());
+    Model {
+        weights: avg,
+        b_bias: 0.0,
+    }
+}
