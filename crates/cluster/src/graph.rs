@@ -20,6 +20,10 @@ pub(crate) struct GraphParams {
     pub query_terms: usize,
     /// Most articles per term looked at (those where the term weighs most).
     pub max_postings: usize,
+    /// Hubness reduction: neighbours counted in an article's hub score.
+    pub hub_rank: usize,
+    /// Hubness reduction: share of the hub score subtracted from cosines.
+    pub hub_weight: f32,
     /// Day window (both days known).
     pub window: Option<u32>,
 }
@@ -59,8 +63,31 @@ pub(crate) fn neighbours(vecs: &[SparseVec], days: &[Option<i64>], p: GraphParam
             .filter(|e| e.1 > 0.0)
             .collect();
         near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        near.truncate(p.k);
+        near.truncate(p.k.max(p.hub_rank) * 2);
         out.push(near);
+    }
+    if p.hub_weight > 0.0 && p.hub_rank > 0 {
+        // Hubness reduction (as CSLS): an article close to many others (a
+        // roundup, a generic explainer) is a worse neighbour than its cosine
+        // says; rank by cosine minus a share of its mean cosine to its own
+        // nearest neighbours.
+        let hub: Vec<f32> = out
+            .iter()
+            .map(|l| {
+                let top = &l[..l.len().min(p.hub_rank)];
+                top.iter().map(|e| e.1).sum::<f32>() / p.hub_rank as f32
+            })
+            .collect();
+        for l in out.iter_mut() {
+            l.sort_by(|a, b| {
+                let sa = a.1 - p.hub_weight * hub[a.0 as usize];
+                let sb = b.1 - p.hub_weight * hub[b.0 as usize];
+                sb.total_cmp(&sa).then(a.0.cmp(&b.0))
+            });
+        }
+    }
+    for l in out.iter_mut() {
+        l.truncate(p.k);
     }
     out
 }

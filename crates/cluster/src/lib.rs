@@ -91,6 +91,10 @@ pub struct ClusterConfig {
     pub graph_postings: usize,
     /// Heaviest terms of an article under which the graph indexes it.
     pub graph_index_terms: usize,
+    /// Hubness reduction: neighbours whose mean cosine is an article's hub score (0 = off).
+    pub hub_rank: usize,
+    /// Hubness reduction: neighbours are ranked by cosine minus this × their hub score.
+    pub hub_weight: f32,
     /// Neighbour rank whose cosine measures an article's local density (0 = off).
     pub density_rank: usize,
     /// Merge score = mean cosine − this × mean member density.
@@ -126,6 +130,8 @@ impl Default for ClusterConfig {
             expansion: 1.0,
             graph_threshold: 0.25,
             graph_postings: 64,
+            hub_rank: 5,
+            hub_weight: 0.5,
             density_rank: 5,
             density_penalty: 0.8,
             graph_index_terms: 30,
@@ -246,6 +252,8 @@ fn graph_params(cfg: &ClusterConfig) -> graph::GraphParams {
         index_terms: cfg.graph_index_terms,
         query_terms: cfg.query_terms,
         max_postings: cfg.graph_postings,
+        hub_rank: cfg.hub_rank,
+        hub_weight: cfg.hub_weight,
         window: cfg.window_days,
     }
 }

@@ -65,6 +65,8 @@ fn run() -> Result<(), String> {
             "--graph-index-terms" => cfg.graph_index_terms = num(&val(&a)?)?,
             "--density-rank" => cfg.density_rank = num(&val(&a)?)?,
             "--density-penalty" => cfg.density_penalty = num(&val(&a)?)?,
+            "--hub-rank" => cfg.hub_rank = num(&val(&a)?)?,
+            "--hub-weight" => cfg.hub_weight = num(&val(&a)?)?,
             "--graph-postings" => cfg.graph_postings = num(&val(&a)?)?,
             "--max-postings" => cfg.max_postings = num(&val(&a)?)?,
             "--half" => half = Some(val(&a)?),
