@@ -99,6 +99,9 @@ pub struct ClusterConfig {
     pub density_rank: usize,
     /// Merge score = mean cosine − this × mean member density.
     pub density_penalty: f32,
+    /// Online: an article joins only if its best story's score minus this ×
+    /// the `density_rank`-th best story's score clears the threshold (0 = off).
+    pub online_density_penalty: f32,
     /// Least mean cosine (of expanded vectors) at which two clusters merge.
     pub graph_threshold: f64,
 }
@@ -106,7 +109,7 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            threshold: 0.25,
+            threshold: 0.2,
             window_days: Some(7),
             name_boost: 1.0,
             idf_power: 1.0,
@@ -134,6 +137,7 @@ impl Default for ClusterConfig {
             hub_weight: 0.5,
             density_rank: 5,
             density_penalty: 0.8,
+            online_density_penalty: 0.7,
             graph_index_terms: 30,
         }
     }

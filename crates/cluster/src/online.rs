@@ -274,6 +274,7 @@ impl OnlineClusterer {
         cands.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         cands.truncate(self.cfg.max_candidates);
         let mut best: Option<(usize, f32)> = None;
+        let mut scores: Vec<f32> = Vec::new();
         for (sid, _) in cands {
             let sid = sid as usize;
             let story = &self.stories[sid];
@@ -300,9 +301,18 @@ impl OnlineClusterer {
                 None => true,
                 Some((bs, b)) => score > b || (score == b && sid < bs),
             };
+            scores.push(score);
             if score >= self.cfg.threshold as f32 && better {
                 best = Some((sid, score));
             }
+        }
+        let (rank, penalty) = (self.cfg.density_rank, self.cfg.online_density_penalty);
+        if penalty > 0.0 && rank > 0 {
+            // In a crowded topic many stories score well: the best must stand
+            // out from the rank-th best by the threshold, not just clear it.
+            scores.sort_by(|a, b| b.total_cmp(a));
+            let crowd = scores.get(rank - 1).copied().unwrap_or(0.0).max(0.0);
+            best = best.filter(|b| b.1 - penalty * crowd >= self.cfg.threshold as f32);
         }
         best
     }

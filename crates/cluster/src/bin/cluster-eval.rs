@@ -67,6 +67,7 @@ fn run() -> Result<(), String> {
             "--density-penalty" => cfg.density_penalty = num(&val(&a)?)?,
             "--hub-rank" => cfg.hub_rank = num(&val(&a)?)?,
             "--hub-weight" => cfg.hub_weight = num(&val(&a)?)?,
+            "--online-density" => cfg.online_density_penalty = num(&val(&a)?)?,
             "--graph-postings" => cfg.graph_postings = num(&val(&a)?)?,
             "--max-postings" => cfg.max_postings = num(&val(&a)?)?,
             "--half" => half = Some(val(&a)?),
