@@ -76,17 +76,22 @@ const TITLES: &[&str] = &[
     "premier",
 ];
 
-/// Recognises entity mentions sentence by sentence with the shipped tagger.
+/// Recognises entity mentions with the shipped tagger, the whole article at
+/// once so its document pass can make the labels of one name agree.
 pub fn recognize(text: &str, analysis: &AnalyzedText) -> Vec<(Span, EntityType)> {
     let model = NerModel::builtin();
+    let sentences: Vec<_> = (0..analysis.sentences.len())
+        .map(|s| analysis.sentence_tokens(s))
+        .filter(|toks| !toks.is_empty())
+        .collect();
+    let doc_words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|toks| toks.iter().map(|t| t.span.slice(text)).collect())
+        .collect();
+    let found = model.entities_in_document(&doc_words);
     let mut out = Vec::new();
-    for s in 0..analysis.sentences.len() {
-        let toks = analysis.sentence_tokens(s);
-        if toks.is_empty() {
-            continue;
-        }
-        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
-        for (range, kind) in model.entities(&words) {
+    for ((toks, words), entities) in sentences.iter().zip(&doc_words).zip(found) {
+        for (range, kind) in entities {
             if range.start >= range.end || range.end > toks.len() {
                 continue;
             }
