@@ -57,6 +57,72 @@ impl WordTable {
     }
 }
 
+/// How the words of a document are written elsewhere in it, from the raw
+/// text alone (no tagging pass): a headline word that the body writes in
+/// lower case is not a name; one the body capitalises mid-sentence is.
+#[derive(Clone, Debug, Default)]
+pub struct DocCtx {
+    map: IdMap<[u8; 4]>,
+}
+
+// DocCtx slots: lower case mid-sentence, capitalised mid-sentence (ordinary
+// casing), in a results row, written in capitals in an ordinary sentence.
+fn doc_slots(w: &str, sc: u64, initial: bool, caps: bool, table: bool) -> [u8; 4] {
+    let mut c = [0u8; 4];
+    let _ = w;
+    if !caps && !initial {
+        match sc {
+            SC_LOWER => c[0] = 1,
+            SC_INITCAP | SC_MIXED => c[1] = 1,
+            SC_ALLCAPS => c[3] = 1,
+            _ => {}
+        }
+    }
+    if table && sc != SC_DIGIT && sc != SC_PUNCT {
+        c[2] = 1;
+    }
+    c
+}
+
+fn is_initial(words: &[&str], i: usize) -> bool {
+    i == 0 || (i == 1 && shape_class(words[0]) == SC_PUNCT)
+}
+
+impl DocCtx {
+    /// Build from the sentences of one document.
+    pub fn build<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> DocCtx {
+        let mut map = IdMap::<[u8; 4]>::default();
+        let mut lower = String::new();
+        for s in doc {
+            let words = s.as_ref();
+            let caps = all_caps_sentence(words);
+            let table = is_table_row(words);
+            for (i, w) in words.iter().enumerate() {
+                let add = doc_slots(w, shape_class(w), is_initial(words, i), caps, table);
+                if add == [0; 4] {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                let e = map.entry(word_hash(&lower)).or_insert([0; 4]);
+                for k in 0..4 {
+                    e[k] = e[k].saturating_add(add[k]);
+                }
+            }
+        }
+        DocCtx { map }
+    }
+
+    /// Counts for a word, less its own occurrence.
+    fn others(&self, lh: u64, own: [u8; 4]) -> [u8; 4] {
+        let mut c = self.map.get(&lh).copied().unwrap_or([0; 4]);
+        for k in 0..4 {
+            c[k] = c[k].saturating_sub(own[k]);
+        }
+        c
+    }
+}
+
 // Shape classes used in conjunctions.
 const SC_LOWER: u64 = 1;
 const SC_INITCAP: u64 = 2;
@@ -190,6 +256,7 @@ const EOS: u64 = 0x8765_4321;
 /// `out[offs[i]..offs[i+1]]`.
 pub(crate) fn extract(
     words: &[&str],
+    ctx: &DocCtx,
     table: &WordTable,
     bits: u32,
     s: &mut Scratch,
@@ -331,6 +398,16 @@ pub(crate) fn extract(
         push!(31, combine(p1.lh, t.sc));
         push!(32, combine(t.sc, n1.lh));
         push!(33, combine(combine(t.info.fine as u64, t.sc), state));
+        if !ctx.map.is_empty() {
+            let own = doc_slots(words[i], t.sc, initial, caps, table_row == 1);
+            let c = ctx.others(t.lh, own);
+            let casing = u64::from(c[0] > 0) | u64::from(c[1] > 0) << 1 | u64::from(c[3] > 0) << 2;
+            push!(60, combine(combine(casing, state), t.sc));
+            push!(61, combine(casing, t.info.case as u64));
+            if c[2] > 0 {
+                push!(62, combine(combine(table_row, state), t.sc));
+            }
+        }
         if table_row == 1 {
             push!(46, t.sc);
             push!(47, combine(p1.sc, n1.sc));
@@ -395,8 +472,9 @@ mod tests {
             "Alaska",
             ".",
         ];
-        extract(&w, &t, 16, &mut s, &mut a, &mut oa);
-        extract(&w, &t, 16, &mut s, &mut b, &mut ob);
+        let ctx = DocCtx::build(&[&w[..]]);
+        extract(&w, &ctx, &t, 16, &mut s, &mut a, &mut oa);
+        extract(&w, &ctx, &t, 16, &mut s, &mut b, &mut ob);
         assert_eq!(a, b);
         assert_eq!(oa.len(), w.len() + 1);
         assert!(a.iter().all(|&f| f < (1 << 16)));

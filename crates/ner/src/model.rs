@@ -191,8 +191,11 @@ impl NerModel {
     /// alone, then the document-level consistency pass makes the labels of the
     /// same words agree (surnames after full names, majority kind of a name).
     pub fn tag_document<'w, S: AsRef<[&'w str]>>(&self, doc: &[S]) -> Vec<Vec<NerLabel>> {
-        let mut labels: Vec<Vec<NerLabel>> =
-            doc.iter().map(|s| self.tag_sentence(s.as_ref())).collect();
+        let ctx = features::DocCtx::build(doc);
+        let mut labels: Vec<Vec<NerLabel>> = doc
+            .iter()
+            .map(|s| self.tag_sentence(s.as_ref(), &ctx))
+            .collect();
         let words: Vec<&[&str]> = doc.iter().map(|s| s.as_ref()).collect();
         crate::doc::consistency(&words, &mut labels);
         labels
@@ -207,7 +210,7 @@ impl NerModel {
     }
 
     /// The sentence tagger alone (no document pass).
-    fn tag_sentence(&self, words: &[&str]) -> Vec<NerLabel> {
+    fn tag_sentence(&self, words: &[&str], ctx: &features::DocCtx) -> Vec<NerLabel> {
         if words.is_empty() {
             return Vec::new();
         }
@@ -216,6 +219,7 @@ impl NerModel {
             let b = &mut *b;
             features::extract(
                 words,
+                ctx,
                 &self.table,
                 self.bits,
                 &mut b.scratch,

@@ -6,9 +6,10 @@
 //! corpus leaves unlabelled do not teach the model that MISC is O.
 
 use crate::conll::Sentence;
-use crate::features::{self, Scratch, WordTable};
+use crate::features::{self, DocCtx, Scratch, WordTable};
 use crate::model::viterbi;
 use crate::{evaluate_documents, EvalReport, NerLabel, NerModel, NUM_LABELS};
+use std::ops::Range;
 
 const L: usize = NUM_LABELS;
 
@@ -20,6 +21,32 @@ pub struct TrainSet {
     pub repeat: usize,
     /// The corpus has no MISC class: its O tokens may be MISC.
     pub partial_misc: bool,
+    /// Documents as sentence ranges; empty: every sentence is its own document.
+    pub docs: Vec<Range<usize>>,
+}
+
+impl TrainSet {
+    fn doc_ranges(&self) -> Vec<Range<usize>> {
+        if self.docs.is_empty() {
+            (0..self.sentences.len()).map(|i| i..i + 1).collect()
+        } else {
+            self.docs.clone()
+        }
+    }
+}
+
+/// Sentences and document ranges from documents.
+pub fn flatten_docs(docs: Vec<Vec<Sentence>>) -> (Vec<Sentence>, Vec<Range<usize>>) {
+    let mut sents = Vec::new();
+    let mut ranges = Vec::new();
+    for d in docs {
+        let start = sents.len();
+        sents.extend(d);
+        if sents.len() > start {
+            ranges.push(start..sents.len());
+        }
+    }
+    (sents, ranges)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -126,6 +153,7 @@ impl Weights {
 
 fn prepare(
     s: &Sentence,
+    ctx: &DocCtx,
     partial_misc: bool,
     table: &WordTable,
     bits: u32,
@@ -133,7 +161,7 @@ fn prepare(
 ) -> Example {
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let (mut feats, mut offs) = (Vec::new(), Vec::new());
-    features::extract(&words, table, bits, sc, &mut feats, &mut offs);
+    features::extract(&words, ctx, table, bits, sc, &mut feats, &mut offs);
     let gold: Vec<u8> = s.labels.iter().map(|l| l.index() as u8).collect();
     let mask = partial_misc.then(|| {
         let misc = (1u16 << NerLabel::B(crate::Kind::Misc).index())
@@ -230,14 +258,22 @@ pub fn train(
     let mut examples = Vec::new();
     let mut order = Vec::new();
     for set in sets {
-        for s in &set.sentences {
-            if s.words.is_empty() {
-                continue;
+        for r in set.doc_ranges() {
+            let doc = &set.sentences[r];
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let ctx = DocCtx::build(&words);
+            for s in doc {
+                if s.words.is_empty() {
+                    continue;
+                }
+                for _ in 0..set.repeat {
+                    order.push(examples.len());
+                }
+                examples.push(prepare(s, &ctx, set.partial_misc, table, cfg.bits, &mut sc));
             }
-            for _ in 0..set.repeat {
-                order.push(examples.len());
-            }
-            examples.push(prepare(s, set.partial_misc, table, cfg.bits, &mut sc));
         }
     }
     let mut wt = Weights {

@@ -8,7 +8,9 @@ use rashomon_ner::clusters::{build_word_table, ClusterConfig};
 use rashomon_ner::conll::{self, Columns, Sentence};
 use rashomon_ner::gazetteer;
 use rashomon_ner::synth;
-use rashomon_ner::train::{silver_demonyms, train, upper_copies, TrainConfig, TrainSet};
+use rashomon_ner::train::{
+    flatten_docs, silver_demonyms, train, upper_copies, TrainConfig, TrainSet,
+};
 use rashomon_ner::{simple_tokenize, Kind, NerError, NerLabel};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,15 +86,17 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
                    repeat: usize,
                    partial: bool|
      -> Result<(), NerError> {
-        let mut sentences = Vec::new();
+        let mut docs = Vec::new();
         for f in files {
-            sentences.extend(conll::read_with(dir.join(f), cols, &p)?);
+            docs.extend(conll::read_documents_with(dir.join(f), cols, &p)?);
         }
+        let (sentences, docs) = flatten_docs(docs);
         sets.push(TrainSet {
             name: name.into(),
             sentences,
             repeat,
             partial_misc: partial,
+            docs,
         });
         Ok(())
     };
@@ -158,6 +162,7 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
             sentences,
             repeat: 1,
             partial_misc: true,
+            docs: Vec::new(),
         });
     }
     for set in &mut sets {
@@ -177,6 +182,7 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         sentences: upper,
         repeat: 1,
         partial_misc: false,
+        docs: Vec::new(),
     });
     let (places, countries) = (gazetteer::place_names(), gazetteer::country_names());
     sets.push(TrainSet {
@@ -184,6 +190,7 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         sentences: synth::datelines(&places, &countries, 600),
         repeat: 1,
         partial_misc: false,
+        docs: Vec::new(),
     });
     // Person names from the corpora, for results-table templates.
     let mut people: Vec<String> = Vec::new();
@@ -210,12 +217,14 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         sentences: synth::sports(&places, &countries, &people, 1500),
         repeat: 1,
         partial_misc: false,
+        docs: Vec::new(),
     });
     sets.push(TrainSet {
         name: "sports-tables".into(),
         sentences: synth::sports_tables(&places, &people, 900),
         repeat: 1,
         partial_misc: false,
+        docs: Vec::new(),
     });
     Ok(sets)
 }
@@ -377,11 +386,13 @@ fn run() -> Result<(), String> {
         // (so the document pass fixes surnames and clubs), add them as silver
         // data and train again from scratch.
         let mut silver = Vec::new();
+        let mut silver_docs = Vec::new();
         for d in unl_docs.iter().take(articles.min(a.self_train)) {
             let words: Vec<Vec<&str>> = d
                 .iter()
                 .map(|s| s.iter().map(String::as_str).collect())
                 .collect();
+            let start = silver.len();
             for (s, labels) in d.iter().zip(model.tag_document(&words)) {
                 if s.len() >= 3 {
                     silver.push(Sentence {
@@ -390,6 +401,9 @@ fn run() -> Result<(), String> {
                     });
                 }
             }
+            if silver.len() > start {
+                silver_docs.push(start..silver.len());
+            }
         }
         eprintln!("self-training on {} silver sentences", silver.len());
         sets.push(TrainSet {
@@ -397,6 +411,7 @@ fn run() -> Result<(), String> {
             sentences: silver,
             repeat: 1,
             partial_misc: false,
+            docs: silver_docs,
         });
         model = train(&sets, &table, cfg, &dev, &mut report);
     }
