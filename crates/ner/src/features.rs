@@ -67,9 +67,8 @@ pub struct DocCtx {
 
 // DocCtx slots: lower case mid-sentence, capitalised mid-sentence (ordinary
 // casing), in a results row, written in capitals in an ordinary sentence.
-fn doc_slots(w: &str, sc: u64, initial: bool, caps: bool, table: bool) -> [u8; 4] {
+fn doc_slots(sc: u64, initial: bool, caps: bool, table: bool) -> [u8; 4] {
     let mut c = [0u8; 4];
-    let _ = w;
     if !caps && !initial {
         match sc {
             SC_LOWER => c[0] = 1,
@@ -98,7 +97,7 @@ impl DocCtx {
             let caps = all_caps_sentence(words);
             let table = is_table_row(words);
             for (i, w) in words.iter().enumerate() {
-                let add = doc_slots(w, shape_class(w), is_initial(words, i), caps, table);
+                let add = doc_slots(shape_class(w), is_initial(words, i), caps, table);
                 if add == [0; 4] {
                     continue;
                 }
@@ -399,7 +398,7 @@ pub(crate) fn extract(
         push!(32, combine(t.sc, n1.lh));
         push!(33, combine(combine(t.info.fine as u64, t.sc), state));
         if !ctx.map.is_empty() {
-            let own = doc_slots(words[i], t.sc, initial, caps, table_row == 1);
+            let own = doc_slots(t.sc, initial, caps, table_row == 1);
             let c = ctx.others(t.lh, own);
             let casing = u64::from(c[0] > 0) | u64::from(c[1] > 0) << 1 | u64::from(c[3] > 0) << 2;
             push!(60, combine(combine(casing, state), t.sc));
