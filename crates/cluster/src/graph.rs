@@ -278,3 +278,99 @@ pub(crate) fn average_link(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(terms: &[(u32, f32)]) -> SparseVec {
+        let mut v = terms.to_vec();
+        v.sort_by_key(|e| e.0);
+        normalize(&mut v);
+        v
+    }
+
+    fn params(k: usize, hub: f32) -> GraphParams {
+        GraphParams {
+            k,
+            index_terms: 30,
+            query_terms: 12,
+            max_postings: 64,
+            hub_rank: 2,
+            hub_weight: hub,
+            window: Some(7),
+        }
+    }
+
+    #[test]
+    fn neighbours_are_sorted_and_exclude_self() {
+        let vecs = vec![
+            unit(&[(2, 1.0), (4, 1.0)]),
+            unit(&[(2, 1.0), (4, 0.9), (6, 0.2)]),
+            unit(&[(2, 1.0), (8, 1.0)]),
+            unit(&[(10, 1.0)]),
+        ];
+        let nb = neighbours(&vecs, &[None; 4], params(5, 0.0));
+        assert_eq!(nb[0].iter().map(|e| e.0).collect::<Vec<_>>(), vec![1, 2]);
+        assert!(nb[0][0].1 > nb[0][1].1);
+        assert!(nb[3].is_empty(), "no shared term, no neighbour");
+    }
+
+    #[test]
+    fn window_excludes_far_days() {
+        let vecs = vec![unit(&[(2, 1.0)]), unit(&[(2, 1.0)])];
+        let nb = neighbours(&vecs, &[Some(0), Some(30)], params(5, 0.0));
+        assert!(nb[0].is_empty() && nb[1].is_empty());
+    }
+
+    #[test]
+    fn hubness_reduction_demotes_an_article_close_to_everyone() {
+        // 0 is a little closer to the hub 1 (close to everything) than to 2.
+        let vecs = vec![
+            unit(&[(2, 1.0), (4, 1.0), (12, 0.3)]),
+            unit(&[(2, 1.0), (4, 1.0), (6, 1.0), (8, 1.0), (10, 1.0)]),
+            unit(&[(2, 1.0), (12, 1.0), (14, 0.6)]),
+            unit(&[(6, 1.0), (8, 1.0)]),
+            unit(&[(8, 1.0), (10, 1.0)]),
+        ];
+        let plain = neighbours(&vecs, &[None; 5], params(3, 0.0));
+        assert_eq!(plain[0][0].0, 1);
+        let reduced = neighbours(&vecs, &[None; 5], params(3, 1.0));
+        assert_eq!(reduced[0][0].0, 2);
+    }
+
+    #[test]
+    fn expansion_adds_neighbour_terms() {
+        let vecs = vec![unit(&[(2, 1.0), (4, 1.0)]), unit(&[(2, 1.0), (6, 1.0)])];
+        let nb = neighbours(&vecs, &[None; 2], params(5, 0.0));
+        let x = expand(&vecs, &nb, 2, 0.0, 1.0, 100);
+        assert!(x[0].iter().any(|e| e.0 == 6));
+        let n: f32 = x[0].iter().map(|e| e.1 * e.1).sum();
+        assert!((n - 1.0).abs() < 1e-5);
+        assert!(dot(&x[0], &x[1]) > dot(&vecs[0], &vecs[1]));
+    }
+
+    #[test]
+    fn average_link_stops_at_the_threshold_and_density_raises_the_bar() {
+        // Two tight pairs that share one term weakly.
+        let vecs = vec![
+            unit(&[(2, 1.0), (4, 1.0), (20, 0.2)]),
+            unit(&[(2, 1.0), (4, 0.8), (20, 0.2)]),
+            unit(&[(6, 1.0), (8, 1.0), (20, 0.2)]),
+            unit(&[(6, 1.0), (8, 0.8), (20, 0.2)]),
+        ];
+        let days = [None; 4];
+        let nb = neighbours(&vecs, &days, params(3, 0.0));
+        let a = average_link(&vecs, &nb, &days, None, 0.5, (0, 0.0));
+        assert_eq!(a[0], a[1]);
+        assert_eq!(a[2], a[3]);
+        assert_ne!(a[0], a[2]);
+        // Everything joins at a low bar ...
+        let low = average_link(&vecs, &nb, &days, None, 0.01, (0, 0.0));
+        assert!(low.iter().all(|&c| c == low[0]));
+        // ... unless the density term (cosine to the second neighbour) lifts it.
+        let dense = average_link(&vecs, &nb, &days, None, 0.01, (2, 1.0));
+        assert_eq!(dense[0], dense[1]);
+        assert_ne!(dense[0], dense[2]);
+    }
+}

@@ -6,8 +6,11 @@
 //! one of its heaviest terms (an inverted index with bounded posting lists,
 //! so the cost per article does not grow with the corpus) and lie within the
 //! time window, by the mean cosine to their members, and joins the best one
-//! when it clears the threshold. [`cluster`] is the whole-corpus pass: IDF
-//! from the whole corpus, one online pass, then reassignment passes.
+//! when it clears the threshold by enough over the crowd of other candidate
+//! stories. [`cluster`] is the whole-corpus pass: IDF from the whole corpus,
+//! a nearest-neighbour graph (hubness-reduced), each vector expanded with its
+//! nearest neighbours', then average-link agglomeration over the graph's
+//! edges with a bar that rises with local density.
 //! Method and measured figures: docs/clustering.md.
 
 mod batch;
@@ -32,7 +35,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterConfig {
     /// Least score (mean cosine to the story's members, or cosine to its
-    /// centroid without `average_link`) for an article to join a story.
+    /// centroid without `average_link`) for an article to join a story
+    /// (online, and the whole-corpus pass without `graph`).
     pub threshold: f64,
     /// Stories whose newest article is more than this many days from the
     /// article's date are not candidates (only when both dates are known).
@@ -41,9 +45,9 @@ pub struct ClusterConfig {
     pub name_boost: f32,
     /// Exponent on IDF in term weights: above 1 favours rare terms more.
     pub idf_power: f32,
-    /// With a fixed IDF table (whole corpus), terms found in fewer documents
-    /// are dropped: a word no other article has cannot match, it only
-    /// lowers the article's cosines. 0 = keep all.
+    /// Whole-corpus pass on at least 500 documents only: terms found in fewer
+    /// documents are dropped, since a word no other article has cannot
+    /// match, it only lowers the article's cosines. 0 = keep all.
     pub min_df: u32,
     /// Most terms kept in an article's vector (the heaviest by tf-idf).
     pub max_article_terms: usize,
@@ -75,7 +79,8 @@ pub struct ClusterConfig {
     /// then average-link agglomeration) instead of online pass + reassignment.
     pub graph: bool,
     /// Fewest articles for the graph path; smaller batches take the online
-    /// pass and reassignment (tuned for a handful of articles, see docs).
+    /// pass and reassignment. 0: always the graph (it did better on AllSides
+    /// batches of 30 to 3,000 articles, see docs).
     pub graph_min_articles: usize,
     /// Neighbours per article in the graph.
     pub neighbours: usize,
@@ -102,7 +107,8 @@ pub struct ClusterConfig {
     /// Online: an article joins only if its best story's score minus this ×
     /// the `density_rank`-th best story's score clears the threshold (0 = off).
     pub online_density_penalty: f32,
-    /// Least mean cosine (of expanded vectors) at which two clusters merge.
+    /// Least merge score (mean cosine of expanded vectors minus the density
+    /// term) at which two clusters merge.
     pub graph_threshold: f64,
 }
 
@@ -143,9 +149,12 @@ impl Default for ClusterConfig {
     }
 }
 
-/// Whole-corpus clustering: IDF from all articles, one online pass in input
-/// order, then `refine_passes` passes that move each article to the story
-/// whose centroid (without the article itself) it matches best.
+/// Whole-corpus clustering: IDF from all articles (terms in fewer than
+/// `min_df` dropped); then, with `graph` (default), the neighbour graph,
+/// neighbour expansion and density-adjusted average-link agglomeration;
+/// without it, one online pass in input order and `refine_passes` passes that
+/// move each article to the story whose centroid (without the article itself)
+/// it matches best.
 pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<StoryGroup> {
     let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
@@ -267,6 +276,7 @@ fn graph_vectors(vecs: &[SparseVec], days: &[Option<i64>], cfg: &ClusterConfig) 
     if cfg.expand_neighbours == 0 {
         return vecs.to_vec();
     }
+    // A second round (neighbours of the expanded vectors) was measured: no better.
     let nb = graph::neighbours(vecs, days, graph_params(cfg));
     graph::expand(
         vecs,

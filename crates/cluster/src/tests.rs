@@ -66,8 +66,9 @@ fn online_groups_two_stories_and_keeps_unrelated_apart() {
 
 #[test]
 fn batch_groups_two_stories_and_keeps_unrelated_apart() {
-    for agglomerate in [false, true] {
+    for (graph, agglomerate) in [(true, false), (false, false), (false, true)] {
         let cfg = ClusterConfig {
+            graph,
             agglomerate,
             ..ClusterConfig::default()
         };
@@ -121,6 +122,27 @@ fn same_order_gives_same_output() {
     for _ in 0..5 {
         assert_eq!(run(), first);
     }
+}
+
+#[test]
+fn batch_partition_does_not_depend_on_input_order() {
+    let mut docs = corpus();
+    docs.reverse();
+    let n = docs.len();
+    // Reversed input, mapped back to the original indices.
+    let mut reversed: Vec<Vec<usize>> = cluster(docs, &ClusterConfig::default())
+        .iter()
+        .map(|g| {
+            let mut m: Vec<usize> = g.members.iter().map(|&i| n - 1 - i).collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    reversed.sort();
+    assert_eq!(
+        reversed,
+        members(&cluster(corpus(), &ClusterConfig::default()))
+    );
 }
 
 #[test]
@@ -210,7 +232,11 @@ fn allsides_sample_clusters_well_above_singletons() {
     let sample = &records[..600.min(records.len())];
     let r = eval::evaluate_records("sample", sample, Vec::new(), &ClusterConfig::default());
     // All singletons would give BCubed F1 0.5 on these triples.
-    assert!(r.batch.scores.bcubed.f1 > 0.7, "{:?}", r.batch.scores);
+    eprintln!(
+        "sample: batch {:?} online {:?}",
+        r.batch.scores.bcubed, r.online.scores.bcubed
+    );
+    assert!(r.batch.scores.bcubed.f1 > 0.85, "{:?}", r.batch.scores);
     assert!(r.online.scores.bcubed.f1 > 0.7, "{:?}", r.online.scores);
 }
 

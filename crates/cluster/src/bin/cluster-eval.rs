@@ -1,8 +1,11 @@
 //! Evaluates story clustering on a gold JSONL file, or clusters a directory of
 //! `.txt` articles (title on the first line) and reports stories and speed.
 //!
-//! cluster-eval FILE.jsonl [--threshold X] [--window DAYS|none] [--name-boost X]
-//!              [--refine N] [--shuffle SEED] [--agglomerate] [--diag] ...
+//! cluster-eval FILE.jsonl [--half first|second|all] [--stories FROM:TO]
+//!              [--threshold X] [--graph-threshold X] [--no-graph] [--window DAYS|none]
+//!              [--refine N] [--shuffle SEED] [--agglomerate] [--diag] [--nn] ...
+//! (--nn: share of articles whose nearest neighbour is in their story, as the
+//! graph path sees it; CLUSTER_DUMP=1 lists the misses.)
 //! cluster-eval --texts DIR [--dates-from-names] [same options]
 
 use rashomon_cluster::eval::{evaluate_records, read_records, thread_cpu_seconds};
@@ -58,6 +61,7 @@ fn run() -> Result<(), String> {
             "--expand-ratio" => cfg.expand_ratio = num(&val(&a)?)?,
             "--min-df" => cfg.min_df = num(&val(&a)?)?,
             "--graph" => cfg.graph = true,
+            "--no-graph" => cfg.graph = false,
             "--neighbours" => cfg.neighbours = num(&val(&a)?)?,
             "--expand" => cfg.expand_neighbours = num(&val(&a)?)?,
             "--expansion" => cfg.expansion = num(&val(&a)?)?,
