@@ -29,13 +29,12 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     // LOC) followed by a score is a club.
     {
         for (w, l) in words.iter().zip(labels.iter_mut()) {
-            if !crate::features::is_table_row(w) {
+            // At least two scores: a dateline ("PARIS 1996-08-30") is not a results row.
+            if !crate::features::is_table_row(w) || w.iter().filter(|x| is_score(x)).count() < 2 {
                 continue;
             }
             for (r, k) in spans(l) {
-                let num_after = w
-                    .get(r.end)
-                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+                let num_after = w.get(r.end).is_some_and(|x| is_score(x));
                 let phrase = w[r.clone()].join(" ");
                 if (k == Kind::Loc || k == Kind::Org)
                     && num_after
@@ -132,6 +131,15 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     }
 }
 
+/// A score, count or standing ("3", "4-43", ".556"), not a date or a year.
+fn is_score(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +176,26 @@ mod tests {
         assert!(labels.iter().all(|l| l[0] == B(Kind::Org)));
         assert_eq!(labels[1][2], B(Kind::Loc));
         assert_eq!(labels[2][2], B(Kind::Per));
+    }
+
+    #[test]
+    fn results_rows_make_clubs_but_datelines_do_not() {
+        let row = ["Leeds", "2", "Chelsea", "1"];
+        let dateline = ["LEEDS", "1996-08-30"];
+        let prose = ["Leeds", "won", "."];
+        let words: Vec<&[&str]> = vec![&dateline, &row, &prose];
+        let mut labels = vec![
+            vec![B(Kind::Loc), O],
+            vec![B(Kind::Loc), O, B(Kind::Org), O],
+            vec![B(Kind::Loc), O, O],
+        ];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[1][0], B(Kind::Org));
+        assert_eq!(
+            labels[2][0],
+            B(Kind::Org),
+            "club named in a row is a club in prose"
+        );
+        assert!(is_score("4-43") && is_score(".556") && !is_score("1996-08-30"));
     }
 }
