@@ -148,6 +148,18 @@ fn run() -> Result<(), String> {
         }
         return Ok(());
     }
+    if let Ok(out) = std::env::var("CLUSTER_ASSIGN") {
+        // Debug: batch story number of each record, one per line.
+        let (feats, _) = rashomon_cluster::eval::features_and_labels(&records, &cfg);
+        let mut label = vec![0; records.len()];
+        for (g, s) in cluster(feats, &cfg).iter().enumerate() {
+            for &m in &s.members {
+                label[m] = g;
+            }
+        }
+        let text: String = label.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(&out, text).map_err(|e| e.to_string())?;
+    }
     if diag {
         let stats = rashomon_cluster::eval::neighbour_stats(&records, &cfg);
         println!(
