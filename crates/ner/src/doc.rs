@@ -25,6 +25,10 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
     // Strings that are clubs in a results row of this document.
     let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
+    // Rule 0: a wire dateline ("LONGYEAR , Norway 1996-08-30") opens with a place.
+    for (w, l) in words.iter().zip(labels.iter_mut()) {
+        dateline(w, l);
+    }
     // Rule 3: in a results row, a place (not a country: national sides keep
     // LOC) followed by a score is a club.
     {
@@ -131,6 +135,37 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     }
 }
 
+/// A dateline is at most six tokens: a capitalised place, optionally a comma
+/// and a region or country, then an ISO date. Its place is LOC.
+fn dateline(w: &[&str], l: &mut [NerLabel]) {
+    let n = w.len();
+    let iso = |x: &str| {
+        x.len() == 10
+            && x.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    if !(2..=6).contains(&n) || !iso(w[n - 1]) {
+        return;
+    }
+    let end = w[..n - 1].iter().position(|x| *x == ",").unwrap_or(n - 1);
+    let capital = |x: &&str| x.chars().next().is_some_and(char::is_uppercase);
+    if end == 0 || !w[..end].iter().all(capital) {
+        return;
+    }
+    l[0] = NerLabel::B(Kind::Loc);
+    for x in &mut l[1..end] {
+        *x = NerLabel::I(Kind::Loc);
+    }
+    if matches!(l.get(end), Some(NerLabel::I(_))) {
+        l[end] = NerLabel::O;
+    }
+}
+
 /// A score, count or standing ("3", "4-43", ".556"), not a date or a year.
 fn is_score(w: &str) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
@@ -197,5 +232,23 @@ mod tests {
             "club named in a row is a club in prose"
         );
         assert!(is_score("4-43") && is_score(".556") && !is_score("1996-08-30"));
+    }
+
+    #[test]
+    fn dateline_place_is_loc() {
+        let w = ["LONGYEAR", ",", "Norway", "1996-08-30"];
+        let mut l = vec![B(Kind::Per), O, B(Kind::Loc), O];
+        dateline(&w, &mut l);
+        assert_eq!(l, vec![B(Kind::Loc), O, B(Kind::Loc), O]);
+        let mut l2 = vec![O, O, O];
+        dateline(&["He", "said", "1996-08-30"], &mut l2);
+        assert_eq!(
+            l2[0],
+            B(Kind::Loc),
+            "capitalised opening before a bare date"
+        );
+        let mut l3 = vec![O, O, O];
+        dateline(&["he", "said", "1996-08-30"], &mut l3);
+        assert_eq!(l3, vec![O, O, O]);
     }
 }
