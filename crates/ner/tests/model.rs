@@ -64,3 +64,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn document_api_matches_sentence_api_for_one_sentence() {
+    let m = NerModel::builtin();
+    let s = [
+        "Vladimir",
+        "Putin",
+        "met",
+        "Donald",
+        "Trump",
+        "in",
+        "Anchorage",
+        ".",
+    ];
+    assert_eq!(m.tag_document(&[&s[..]]), vec![m.tag(&s)]);
+    assert_eq!(m.entities_in_document(&[&s[..]])[0], m.entities(&s));
+    assert!(m.tag_document::<&[&str]>(&[]).is_empty());
+    // An empty sentence inside a document keeps its place.
+    let doc: Vec<Vec<&str>> = vec![s.to_vec(), vec![], vec!["Putin", "left", "."]];
+    let tags = m.tag_document(&doc);
+    assert_eq!(tags.len(), 3);
+    assert!(tags[1].is_empty());
+}
+
+#[test]
+fn document_pass_types_a_lone_surname_as_person() {
+    let m = NerModel::builtin();
+    let doc = vec![
+        vec![
+            "Jeff", "Tarango", "of", "the", "United", "States", "won", ".",
+        ],
+        vec!["TARANGO", "WINS", "AGAIN"],
+    ];
+    let ents = m.entities_in_document(&doc);
+    assert!(
+        ents[1].contains(&(0..1, rashomon_ner::Kind::Per)),
+        "{ents:?}"
+    );
+}

@@ -75,28 +75,46 @@ fn main() -> ExitCode {
     }
 }
 
-/// Print each sentence with a wrong entity as `word/GOLD/PRED` (stderr).
+/// Print each sentence with a wrong entity as `word/GOLD/PRED` (stderr),
+/// tagging document by document as the evaluation does.
 fn dump_errors(model: &NerModel, path: &Path) {
-    let Ok(sents) = rashomon_ner::conll::read(path) else {
-        return;
-    };
-    for s in sents {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let pred = model.tag(&words);
-        if rashomon_ner::spans(&pred) == rashomon_ner::spans(&s.labels) {
-            continue;
+    let docs = match rashomon_ner::conll::read_documents(path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
         }
-        let line: Vec<String> = words
+    };
+    for doc in docs {
+        let words: Vec<Vec<&str>> = doc
             .iter()
-            .zip(s.labels.iter().zip(&pred))
-            .map(|(w, (g, p))| {
-                if g == p {
-                    w.to_string()
-                } else {
-                    format!("{w}/{g}/{p}")
-                }
-            })
+            .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        eprintln!("{}", line.join(" "));
+        let tagged = model.tag_document(&words);
+        for ((s, words), pred) in doc.iter().zip(&words).zip(tagged) {
+            dump_sentence(s, words, &pred);
+        }
     }
+}
+
+fn dump_sentence(
+    s: &rashomon_ner::conll::Sentence,
+    words: &[&str],
+    pred: &[rashomon_ner::NerLabel],
+) {
+    if rashomon_ner::spans(pred) == rashomon_ner::spans(&s.labels) {
+        return;
+    }
+    let line: Vec<String> = words
+        .iter()
+        .zip(s.labels.iter().zip(pred))
+        .map(|(w, (g, p))| {
+            if g == p {
+                w.to_string()
+            } else {
+                format!("{w}/{g}/{p}")
+            }
+        })
+        .collect();
+    eprintln!("{}", line.join(" "));
 }
