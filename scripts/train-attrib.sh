@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 train="${1:-$root/../shared/eval/polnear/train}"
 cd "$root"
 cargo build --release -p rashomon-attrib --bin attrib-train
-./target/release/attrib-train "$train" crates/attrib/model/cue.bin 8
+./target/release/attrib-train "$train" crates/attrib/model/cue.bin 8 1.0
 # Rebuild so the binaries embed the new weights, then score on dev.
 cargo build --release -p rashomon-attrib --bin attrib-eval
 dev="$(dirname "$train")/dev"

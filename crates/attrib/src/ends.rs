@@ -25,11 +25,43 @@ pub fn candidates(d: &Doc, start: usize, end: usize) -> Vec<usize> {
         let brk = d.is_punct(k + 1)
             || matches!(
                 nx,
-                "and" | "but" | "or" | "before" | "after" | "because" | "while" | "when"
-                    | "where" | "as" | "despite" | "since" | "until" | "if" | "though"
-                    | "although" | "which" | "who" | "in" | "on" | "at" | "for" | "with"
-                    | "by" | "during" | "from" | "to" | "than" | "even" | "just" | "only"
-                    | "amid" | "over" | "about" | "without" | "so" | "then"
+                "and"
+                    | "but"
+                    | "or"
+                    | "before"
+                    | "after"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "where"
+                    | "as"
+                    | "despite"
+                    | "since"
+                    | "until"
+                    | "if"
+                    | "though"
+                    | "although"
+                    | "which"
+                    | "who"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "to"
+                    | "than"
+                    | "even"
+                    | "just"
+                    | "only"
+                    | "amid"
+                    | "over"
+                    | "about"
+                    | "without"
+                    | "so"
+                    | "then"
             );
         // Content never ends on punctuation other than a closing quotation mark.
         if brk && (!d.is_punct(k) || d.quote_closing_at(k).is_some()) && k > start {
@@ -64,9 +96,21 @@ fn class(d: &Doc, i: usize) -> &'static str {
 }
 
 /// Features of ending the content `start..` (cue at `cue`) at `k`, the rules' end being `end`.
-pub fn features(d: &Doc, cue: usize, start: usize, k: usize, end: usize, out: &mut Vec<u64>) {
+#[allow(clippy::too_many_arguments)]
+pub fn features(
+    d: &Doc,
+    cue: usize,
+    start: usize,
+    k: usize,
+    rule_end: usize,
+    end: usize,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let mut buf = Vec::with_capacity(48);
+    if k == rule_end {
+        out.push(h(&mut buf, 3, &["RULE"]));
+    }
     if k == end {
         out.push(h(&mut buf, 1, &["END"]));
         let sent_end = d.sents[d.sent[k]].end;
@@ -101,8 +145,20 @@ pub fn features(d: &Doc, cue: usize, start: usize, k: usize, end: usize, out: &m
     let ss = d.sents[d.sent[cue]].start;
     let fronted = if matches!(
         d.word(ss),
-        "while" | "although" | "though" | "as" | "if" | "because" | "since" | "when" | "after"
-            | "before" | "despite" | "even" | "whereas" | "unless"
+        "while"
+            | "although"
+            | "though"
+            | "as"
+            | "if"
+            | "because"
+            | "since"
+            | "when"
+            | "after"
+            | "before"
+            | "despite"
+            | "even"
+            | "whereas"
+            | "unless"
     ) && (ss..cue).all(|i| d.word(i) != ",")
     {
         "F"
@@ -110,6 +166,17 @@ pub fn features(d: &Doc, cue: usize, start: usize, k: usize, end: usize, out: &m
         "-"
     };
     let cw = d.word(cue);
+    let rest = match end - k {
+        0..=3 => "0",
+        4..=8 => "1",
+        9..=16 => "2",
+        _ => "3",
+    };
+    let later_that = if (k + 1..=end).any(|i| d.word(i) == "that") {
+        "T"
+    } else {
+        "-"
+    };
     let inq = if d.in_quote[k].is_some() { "q" } else { "-" };
     out.extend([
         h(&mut buf, 10, &[n1]),
@@ -127,7 +194,85 @@ pub fn features(d: &Doc, cue: usize, start: usize, k: usize, end: usize, out: &m
         h(&mut buf, 22, &[inq, n1]),
         h(&mut buf, 23, &[len]),
         h(&mut buf, 24, &[first, n1, c2]),
+        h(&mut buf, 25, &[rest, n1]),
+        h(&mut buf, 26, &[later_that, n1, c2]),
+        h(&mut buf, 27, &[d.word(k.saturating_sub(1)), d.word(k), n1]),
+        h(&mut buf, 28, &[fronted, commas, n1, c2]),
     ]);
+}
+
+/// Candidate first tokens of content `start..=end`: `start` and every token after a
+/// comma, dash, parenthesis or leading conjunction, outside quotations.
+pub fn start_candidates(d: &Doc, start: usize, end: usize) -> Vec<usize> {
+    let mut out = vec![start];
+    for k in start + 1..end.min(start + 40) {
+        if d.in_quote[k].is_some() && d.quote_opening_at(k).is_none() {
+            continue;
+        }
+        let p = d.word(k - 1);
+        if matches!(p, "," | "—" | "–" | "-" | "(" | "--")
+            || (k - 1 == start
+                && matches!(
+                    p,
+                    "and" | "but" | "so" | "also" | "then" | "still" | "yet" | "or"
+                ))
+        {
+            if !d.is_punct(k) || d.quote_opening_at(k).is_some() {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+/// Features of starting the content at `k` (rule start `start`, content end `end`).
+pub fn start_features(d: &Doc, start: usize, k: usize, end: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let mut buf = Vec::with_capacity(48);
+    if k == start {
+        out.push(h(&mut buf, 100, &["START"]));
+        out.push(h(&mut buf, 101, &[d.word(k), class(d, k + 1)]));
+        out.push(h(&mut buf, 102, &[class(d, k)]));
+        return;
+    }
+    let p = d.word(k - 1);
+    let first = d.word(start);
+    let len = match k - start {
+        0..=1 => "0",
+        2..=3 => "1",
+        4..=7 => "2",
+        8..=14 => "3",
+        _ => "4",
+    };
+    let commas = (start..k).filter(|&i| d.word(i) == ",").count().min(3);
+    let commas = ["0", "1", "2", "3"][commas];
+    let rest = if end - k < 4 { "s" } else { "l" };
+    out.extend([
+        h(&mut buf, 110, &[p]),
+        h(&mut buf, 111, &[p, first]),
+        h(&mut buf, 112, &[p, class(d, k)]),
+        h(&mut buf, 113, &[p, d.word(k)]),
+        h(&mut buf, 114, &[len, p]),
+        h(&mut buf, 115, &[first, len]),
+        h(&mut buf, 116, &[commas, p, class(d, k)]),
+        h(&mut buf, 117, &[rest, p]),
+        h(&mut buf, 118, &[class(d, start), class(d, k), p]),
+        h(&mut buf, 119, &[d.word(k.saturating_sub(2)), p]),
+    ]);
+}
+
+/// The chosen first token of content-first clause `start..=end`.
+pub fn choose_start(m: &Model, d: &Doc, start: usize, end: usize) -> usize {
+    let mut best = (f32::NEG_INFINITY, start);
+    let mut f = Vec::with_capacity(16);
+    for k in start_candidates(d, start, end) {
+        start_features(d, start, k, end, &mut f);
+        let s = score(&m.weights, &f);
+        if s > best.0 || (s == best.0 && k == start) {
+            best = (s, k);
+        }
+    }
+    best.1
 }
 
 fn score(w: &FeatMap<[f32; NL]>, f: &[u64]) -> f32 {
@@ -135,14 +280,14 @@ fn score(w: &FeatMap<[f32; NL]>, f: &[u64]) -> f32 {
 }
 
 /// The chosen last token of content `start..=end` for the cue starting at `cue`.
-pub fn choose(m: &Model, d: &Doc, cue: usize, start: usize, end: usize) -> usize {
-    let mut best = (f32::NEG_INFINITY, end);
+pub fn choose(m: &Model, d: &Doc, cue: usize, start: usize, rule_end: usize, end: usize) -> usize {
+    let mut best = (f32::NEG_INFINITY, rule_end);
     let mut f = Vec::with_capacity(16);
     for k in candidates(d, start, end) {
-        features(d, cue, start, k, end, &mut f);
+        features(d, cue, start, k, rule_end, end, &mut f);
         let s = score(&m.weights, &f);
-        // Ties keep the longer (rule) end.
-        if s > best.0 || (s == best.0 && k > best.1) {
+        // Ties keep the rule's end.
+        if s > best.0 || (s == best.0 && k == rule_end) {
             best = (s, k);
         }
     }
@@ -174,7 +319,24 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
                 continue;
             }
             let found = rules::resolve(&d, ca, cb, &cues);
-            let Some((s, e)) = found.open_end else {
+            if let Some((s, e)) = found.open_start {
+                let (gs, ge) = (
+                    tok(r.content[0].start),
+                    tok(r.content[0].end.saturating_sub(1)),
+                );
+                let cands = start_candidates(&d, s, e);
+                if ge == e && cands.contains(&gs) {
+                    let ex = cands
+                        .iter()
+                        .map(|&k| {
+                            start_features(&d, s, k, e, &mut f);
+                            (f.clone(), k == gs)
+                        })
+                        .collect();
+                    data.push(ex);
+                }
+            }
+            let Some((s, re, e)) = found.open_end else {
                 continue;
             };
             let (gs, ge) = (
@@ -191,7 +353,7 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
             let ex = cands
                 .iter()
                 .map(|&k| {
-                    features(&d, ca, s, k, e, &mut f);
+                    features(&d, ca, s, k, re, e, &mut f);
                     (f.clone(), k == ge)
                 })
                 .collect();
@@ -234,7 +396,11 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
             avg.insert(k, [v, 0.0, 0.0]);
         }
     }
-    eprintln!("end ranker: {} examples, {} features", data.len(), avg.len());
+    eprintln!(
+        "end ranker: {} examples, {} features",
+        data.len(),
+        avg.len()
+    );
     Model {
         weights: avg,
         b_bias: 0.0,

@@ -62,6 +62,24 @@ pub fn model() -> &'static Models {
     })
 }
 
+/// Ablation switches read once from the environment (docs/attribution.md):
+/// `ATTRIB_GREEDY` (greedy cue decoding), `ATTRIB_NO_END` / `ATTRIB_NO_START` (rule
+/// content boundaries only).
+struct Knobs {
+    greedy: bool,
+    no_end: bool,
+    no_start: bool,
+}
+
+fn knobs() -> &'static Knobs {
+    static K: OnceLock<Knobs> = OnceLock::new();
+    K.get_or_init(|| Knobs {
+        greedy: std::env::var_os("ATTRIB_GREEDY").is_some(),
+        no_end: std::env::var_os("ATTRIB_NO_END").is_some(),
+        no_start: std::env::var_os("ATTRIB_NO_START").is_some(),
+    })
+}
+
 /// Cue token ranges (inclusive) from BIO tags.
 fn cue_ranges(tags: &[usize]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -170,7 +188,8 @@ pub fn extract_with(
         return Vec::new();
     }
     let feats = Features::new(&d);
-    let mut tags = if std::env::var_os("ATTRIB_GREEDY").is_some() {
+    let knobs = knobs();
+    let mut tags = if knobs.greedy {
         models.cue.tag_greedy(&d, &feats)
     } else {
         models.cue.tag(&d, &feats)
@@ -221,12 +240,22 @@ pub fn extract_with(
                 }
             }
         }
-        if let Some((s0, e0)) = f.open_end {
-            if !models.end.weights.is_empty() && std::env::var_os("ATTRIB_NO_END").is_none() {
-                let e = ends::choose(&models.end, &d, a, s0, e0);
+        if let Some((s0, e0, full)) = f.open_end {
+            if !models.end.weights.is_empty() && !knobs.no_end {
+                let e = ends::choose(&models.end, &d, a, s0, e0, full);
                 for c in &mut f.content {
                     if *c == (s0, e0) {
                         c.1 = e;
+                    }
+                }
+            }
+        }
+        if let Some((s0, e0)) = f.open_start {
+            if !models.end.weights.is_empty() && !knobs.no_start {
+                let st = ends::choose_start(&models.end, &d, s0, e0);
+                for c in &mut f.content {
+                    if *c == (s0, e0) {
+                        c.0 = st;
                     }
                 }
             }

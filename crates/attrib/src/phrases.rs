@@ -138,7 +138,8 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
             }
         }
         let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
-        if clause_punct(d, k) || d.word(k) == "-" || (BOUNDARY.contains(&d.word(k)) && !joins_names) {
+        if clause_punct(d, k) || d.word(k) == "-" || (BOUNDARY.contains(&d.word(k)) && !joins_names)
+        {
             break;
         }
         // "Her approach of embracing the president she hopes": a subject pronoun starts
@@ -202,12 +203,28 @@ pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
         && (np.0..=np.1).all(|k| {
             d.is_cap(k)
                 || d.kinds[k] != TokenKind::Word
-                || matches!(d.word(k), "of" | "'s" | "de" | "van" | "von" | "al" | "bin" | "the")
+                || matches!(
+                    d.word(k),
+                    "of" | "'s" | "de" | "van" | "von" | "al" | "bin" | "the"
+                )
         })
         && !matches!(
             d.word(np.0),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                | "today" | "yesterday" | "last" | "earlier" | "later" | "still" | "but" | "and"
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "last"
+                | "earlier"
+                | "later"
+                | "still"
+                | "but"
+                | "and"
         )
         && !(np.0 > 0 && LEAD_DROP.contains(&d.word(np.0 - 1)));
     name_like
@@ -480,6 +497,15 @@ pub(crate) fn dateline_end(d: &Doc, ss: usize) -> usize {
     ss
 }
 
+/// [`content_end`] without the clause cuts: the longest content the sentence allows.
+pub(crate) fn content_end_full(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
+    let mut e = sent_end;
+    while e > from && (is_end_punct(d, e - 1) || is_comma(d, e - 1)) {
+        e -= 1;
+    }
+    (e > from).then(|| e - 1)
+}
+
 /// End of the sentence content: last token before the final punctuation, closing quote kept.
 pub(crate) fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize> {
     let mut e = sent_end;
@@ -552,4 +578,3 @@ pub fn dash_byline(d: &Doc, i: usize) -> bool {
         && d.para[i - 1] == d.para[i]
         && d.is_cap(i + 1)
 }
-

@@ -73,7 +73,11 @@ pub fn load_extra_annotators(dir: &Path) -> Result<Vec<Article>, AttribError> {
         };
         let p = adir.join(&f);
         if !first.contains(&p) {
-            files.push((art.to_string(), dir.join("text").join(format!("{art}.txt")), p));
+            files.push((
+                art.to_string(),
+                dir.join("text").join(format!("{art}.txt")),
+                p,
+            ));
         }
     }
     files.sort();

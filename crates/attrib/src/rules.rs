@@ -18,7 +18,11 @@ pub struct Found {
     pub direct: bool,
     /// Cue-first indirect content `(start, end)` as found by the rules: the learned end
     /// model ([`crate::ends`]) may end it earlier.
-    pub open_end: Option<(usize, usize)>,
+    /// `(start, end, longest end)`.
+    pub open_end: Option<(usize, usize, usize)>,
+    /// Content-first clause `(start, end)` from the sentence start: the learned start
+    /// model may drop introductory material.
+    pub open_start: Option<(usize, usize)>,
 }
 
 /// Finds source and content for the cue at tokens `a..=b`. `cues` are all cue ranges of the article.
@@ -89,6 +93,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         if a > ss + 1 && is_comma(d, a - 1) {
             // "CONTENT, according to X."
             f.content.extend(content_end(d, ss, a - 1).map(|e| (ss, e)));
+            f.open_start = content_end(d, ss, a - 1).map(|e| (ss, e));
         } else if after_src < se && is_comma(d, after_src) {
             f.content.extend(
                 content_end(d, after_src + 1, right_limit)
@@ -235,6 +240,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
                 _ => dateline_end(d, ss),
             };
             f.content.push((start, k));
+            f.open_start = Some((start, k));
             f.direct = d.kinds[start] == TokenKind::Quote;
             // "Many of the closures, he said, have involved …": the attribution interrupts
             // the clause, whose rest is a second piece.
@@ -394,7 +400,8 @@ fn resolve_participle(
     } else if let Some(e) = content_end(d, start, right_limit) {
         let e = extend_quote(d, e);
         f.content.push((start, e));
-        f.open_end = Some((start, e));
+        let full = content_end_full(d, start, right_limit).map_or(e, |x| extend_quote(d, x).max(e));
+        f.open_end = Some((start, e, full));
         f.direct = d.kinds[start] == TokenKind::Quote;
     }
     f
@@ -409,8 +416,21 @@ fn object_verb(w: &str) -> bool {
         .unwrap_or(w);
     matches!(
         stem,
-        "told" | "tell" | "ask" | "urg" | "remind" | "inform" | "accus" | "assur" | "advis"
-            | "notifi" | "convinc" | "warn" | "persuad" | "beg" | "implor"
+        "told"
+            | "tell"
+            | "ask"
+            | "urg"
+            | "remind"
+            | "inform"
+            | "accus"
+            | "assur"
+            | "advis"
+            | "notifi"
+            | "convinc"
+            | "warn"
+            | "persuad"
+            | "beg"
+            | "implor"
     )
 }
 
@@ -420,20 +440,42 @@ fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
     let w = d.word(start);
     let mut e = if matches!(
         w,
-        "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "voters" | "supporters"
-            | "people" | "viewers" | "listeners" | "congress" | "lawmakers"
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "reporters"
+            | "voters"
+            | "supporters"
+            | "people"
+            | "viewers"
+            | "listeners"
+            | "congress"
+            | "lawmakers"
     ) {
         start
     } else if d.is_cap(start) && !matches!(w, "i" | "he" | "she" | "they" | "we" | "it") {
         let mut k = start;
-        while k + 1 < limit && (d.is_cap(k + 1) || matches!(d.word(k + 1), "." | "'s") && d.is_cap(k)) {
+        while k + 1 < limit
+            && (d.is_cap(k + 1) || matches!(d.word(k + 1), "." | "'s") && d.is_cap(k))
+        {
             k += 1;
         }
         k
-    } else if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its") {
+    } else if matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its"
+    ) {
         let mut k = start + 1;
-        while k + 1 < limit && k - start < 4 && d.kinds[k] == TokenKind::Word
-            && !matches!(d.word(k + 1), "that" | "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if")
+        while k + 1 < limit
+            && k - start < 4
+            && d.kinds[k] == TokenKind::Word
+            && !matches!(
+                d.word(k + 1),
+                "that" | "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if"
+            )
         {
             k += 1;
         }
@@ -448,8 +490,25 @@ fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
     let next = d.word(e + 1);
     let clause = matches!(
         next,
-        "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if" | "who" | "when"
-            | "where" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "the"
+        "to" | "of"
+            | "not"
+            | "about"
+            | "what"
+            | "why"
+            | "how"
+            | "whether"
+            | "if"
+            | "who"
+            | "when"
+            | "where"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "there"
+            | "the"
     ) || d.kinds[e + 1] == TokenKind::Quote;
     if !clause || d.kinds[e] != TokenKind::Word && d.word(e) != "." {
         return None;

@@ -146,7 +146,14 @@ impl Model {
             while j < n && doc.sent[j] == s {
                 j += 1;
             }
-            viterbi(&self.weights, self.b_bias, feats, &doc.lower, i..j, &mut tags);
+            viterbi(
+                &self.weights,
+                self.b_bias,
+                feats,
+                &doc.lower,
+                i..j,
+                &mut tags,
+            );
             i = j;
         }
         tags
@@ -273,6 +280,14 @@ impl Features {
         let mut flat = Vec::with_capacity(n * NF);
         // Stems repeat within an article: compute each once.
         let mut stems: HashMap<&str, String> = HashMap::new();
+        let sent_has_quote: Vec<bool> = doc
+            .sents
+            .iter()
+            .map(|r| {
+                r.clone()
+                    .any(|k| doc.kinds[k] == rashomon_model::TokenKind::Quote)
+            })
+            .collect();
         for i in 0..n {
             let s = &doc.sents[doc.sent[i]];
             let w = |k: isize| -> &str {
@@ -356,9 +371,30 @@ impl Features {
             while l > s.start
                 && (matches!(
                     doc.word(l - 1),
-                    "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would"
-                        | "also" | "not" | "been" | "did" | "does" | "could" | "may" | "might"
-                        | "should" | "can" | "later" | "then" | "again" | "never" | "once"
+                    "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "not"
+                        | "been"
+                        | "did"
+                        | "does"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "can"
+                        | "later"
+                        | "then"
+                        | "again"
+                        | "never"
+                        | "once"
                 ) || (doc.word(l - 1).ends_with("ly") && !doc.is_cap(l - 1)))
             {
                 l -= 1;
@@ -369,14 +405,18 @@ impl Features {
                 class(l as isize - 1 - i as isize)
             };
             let skipped = if l < i { "k" } else { "-" };
-            let quote_in_sent = (s.start..s.end).any(|k| doc.kinds[k] == rashomon_model::TokenKind::Quote);
+            let quote_in_sent = sent_has_quote[doc.sent[i]];
             let f = [
                 h(&mut buf, 50, &[that_soon, stem]),
                 h(&mut buf, 51, &[subj, skipped, stem]),
                 h(&mut buf, 52, &[subj, suffix(w0, 2), class(1)]),
                 h(&mut buf, 53, &[suffix(w0, 4)]),
                 h(&mut buf, 54, &[that_soon, suffix(w0, 2), subj]),
-                h(&mut buf, 55, &[if quote_in_sent { "q" } else { "-" }, inq, stem]),
+                h(
+                    &mut buf,
+                    55,
+                    &[if quote_in_sent { "q" } else { "-" }, inq, stem],
+                ),
                 h(&mut buf, 56, &[stem, w(1), w(2)]),
                 h(&mut buf, 40, &[class(-1), stem, class(1)]),
                 h(&mut buf, 41, &[class(-1), suffix(w0, 2), class(1)]),

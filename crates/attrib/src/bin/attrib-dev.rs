@@ -33,8 +33,18 @@ fn main() {
         }
     }
     let held: Vec<_> = held.into_iter().map(|x| x.1).collect();
-    let mut model = rashomon_attrib::train::train(&fit, epochs, 0.05);
-    if let Some(b) = std::env::var("ATTRIB_B_BIAS").ok().and_then(|v| v.parse().ok()) {
+    let mut model = rashomon_attrib::train::train(
+        &fit,
+        epochs,
+        std::env::var("ATTRIB_MIN_WEIGHT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.05),
+    );
+    if let Some(b) = std::env::var("ATTRIB_B_BIAS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         model.b_bias = b;
     }
     let end = rashomon_attrib::ends::train(&fit, 10);
