@@ -210,16 +210,14 @@ pub fn start_candidates(d: &Doc, start: usize, end: usize) -> Vec<usize> {
             continue;
         }
         let p = d.word(k - 1);
-        if matches!(p, "," | "—" | "–" | "-" | "(" | "--")
+        let after_break = matches!(p, "," | "—" | "–" | "-" | "(" | "--")
             || (k - 1 == start
                 && matches!(
                     p,
                     "and" | "but" | "so" | "also" | "then" | "still" | "yet" | "or"
-                ))
-        {
-            if !d.is_punct(k) || d.quote_opening_at(k).is_some() {
-                out.push(k);
-            }
+                ));
+        if after_break && (!d.is_punct(k) || d.quote_opening_at(k).is_some()) {
+            out.push(k);
         }
     }
     out
@@ -283,7 +281,11 @@ fn score(w: &FeatMap<[f32; NL]>, f: &[u64]) -> f32 {
 pub fn choose(m: &Model, d: &Doc, cue: usize, start: usize, rule_end: usize, end: usize) -> usize {
     let mut best = (f32::NEG_INFINITY, rule_end);
     let mut f = Vec::with_capacity(16);
-    for k in candidates(d, start, end) {
+    let mut cands = candidates(d, start, end);
+    if !cands.contains(&rule_end) {
+        cands.push(rule_end);
+    }
+    for k in cands {
         features(d, cue, start, k, rule_end, end, &mut f);
         let s = score(&m.weights, &f);
         // Ties keep the rule's end.
@@ -346,7 +348,10 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
             if gs != s || ge > e {
                 continue;
             }
-            let cands = candidates(&d, s, e);
+            let mut cands = candidates(&d, s, e);
+            if !cands.contains(&re) {
+                cands.push(re);
+            }
             if !cands.contains(&ge) {
                 continue;
             }
@@ -404,5 +409,44 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
     Model {
         weights: avg,
         b_bias: 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_stop_at_breaks_and_keep_the_rule_end() {
+        let t = "He said that the plan failed and showed no results, before leaving.";
+        let an = rashomon_text::analyze(t);
+        let d = Doc::new(t, &an);
+        let w: Vec<&str> = (0..d.len()).map(|i| d.word(i)).collect();
+        let start = w.iter().position(|x| *x == "that").expect("that");
+        let end = w.iter().position(|x| *x == "leaving").expect("leaving");
+        let c: Vec<&str> = candidates(&d, start, end).iter().map(|&k| w[k]).collect();
+        // Ends before "and", before ", before" and the rule's own end.
+        assert!(c.contains(&"failed"), "{c:?}");
+        assert!(c.contains(&"results"), "{c:?}");
+        assert_eq!(c.last(), Some(&"leaving"));
+        assert!(!c.contains(&"the"), "{c:?}");
+    }
+
+    #[test]
+    fn empty_model_keeps_the_rule_boundaries() {
+        let t = "In contrast, he said the plan failed and showed no results.";
+        let an = rashomon_text::analyze(t);
+        let d = Doc::new(t, &an);
+        let m = Model {
+            weights: FeatMap::default(),
+            b_bias: 0.0,
+        };
+        let n = d.len();
+        // "In contrast , he said the plan failed and showed no results ."
+        assert_eq!(n, 13);
+        assert_eq!(choose(&m, &d, 4, 5, 7, 11), 7);
+        assert_eq!(choose(&m, &d, 4, 5, 8, 11), 8);
+        assert_eq!(choose_start(&m, &d, 0, n - 2), 0);
+        assert!(start_candidates(&d, 0, n - 2).contains(&3));
     }
 }

@@ -438,7 +438,7 @@ fn object_verb(w: &str) -> bool {
 /// "the National Post") when a clause, "to", "of", "not" or a question word follows.
 fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
     let w = d.word(start);
-    let mut e = if matches!(
+    let e = if matches!(
         w,
         "him"
             | "her"
@@ -512,9 +512,6 @@ fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
     ) || d.kinds[e + 1] == TokenKind::Quote;
     if !clause || d.kinds[e] != TokenKind::Word && d.word(e) != "." {
         return None;
-    }
-    if d.word(e) == "." {
-        e -= 0;
     }
     Some(e)
 }

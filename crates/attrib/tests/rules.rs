@@ -198,3 +198,32 @@ fn appositives_stay_with_the_speaker() {
         assert_eq!(r[0].0, src);
     }
 }
+
+#[test]
+fn addressee_is_not_content() {
+    let t = "Mayor Tom Hill told POLITICO they planned to respond to the attacks.";
+    let r = run(t);
+    eprintln!("{r:?}");
+    let a = r.iter().find(|a| a.1 == "told").expect("told found");
+    assert_eq!(a.0, "Mayor Tom Hill");
+    assert_eq!(a.2, vec!["they planned to respond to the attacks"]);
+}
+
+#[test]
+fn interrupted_clause_gets_two_pieces() {
+    let t = "Many of the closures, he said, have involved public courses.";
+    let r = run(t);
+    eprintln!("{r:?}");
+    let a = r.iter().find(|a| a.1 == "said").expect("said found");
+    assert_eq!(a.0, "he");
+    assert_eq!(a.2, vec!["Many of the closures", "have involved public courses"]);
+}
+
+#[test]
+fn participle_shares_the_previous_source() {
+    let t = "Senator Jon Tester said the bill was dead, noting that only two members voted for it.";
+    let r = run(t);
+    eprintln!("{r:?}");
+    let a = r.iter().find(|a| a.1 == "noting").expect("noting found");
+    assert_eq!(a.0, "Senator Jon Tester");
+}
