@@ -324,6 +324,69 @@ pub fn train(
     model
 }
 
+/// Train `n` models that differ only in their shuffling seed and average their
+/// weights (one-shot parameter mixing): less dependent on one shuffle's luck.
+/// Dev reports are given for the averaged model only, as epoch 0.
+pub fn train_averaged(
+    sets: &[TrainSet],
+    table: &WordTable,
+    cfg: TrainConfig,
+    n: usize,
+    dev: &[(String, Vec<Vec<Sentence>>)],
+    report: &mut dyn FnMut(usize, &[EvalReport]),
+) -> NerModel {
+    if n <= 1 {
+        return train(sets, table, cfg, dev, report);
+    }
+    let models: Vec<NerModel> = (0..n as u64)
+        .map(|k| {
+            let c = TrainConfig {
+                seed: cfg.seed.wrapping_add(k.wrapping_mul(0x9E37_79B9)),
+                ..cfg
+            };
+            train(sets, table, c, &[], &mut |_, _| {})
+        })
+        .collect();
+    let model = average_models(&models);
+    report(0, &dev_reports(&model, dev));
+    model
+}
+
+fn dev_reports(model: &NerModel, dev: &[(String, Vec<Vec<Sentence>>)]) -> Vec<EvalReport> {
+    dev.iter()
+        .map(|(n, d)| evaluate_documents(model, d, n))
+        .collect()
+}
+
+/// Average models of the same hash size (weights dequantised, averaged, requantised).
+fn average_models(models: &[NerModel]) -> NerModel {
+    let mut out = models[0].clone();
+    let k = models.len() as f32;
+    let rows = out.weights.len();
+    let mut avg = vec![0f32; rows * L];
+    for m in models {
+        for (r, row) in m.weights.iter().enumerate() {
+            for l in 0..L {
+                avg[r * L + l] += row[l] as f32 * m.scale / k;
+            }
+        }
+    }
+    let max = avg.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+    out.scale = max / 32767.0;
+    for (r, row) in out.weights.iter_mut().enumerate() {
+        for l in 0..L {
+            row[l] = (avg[r * L + l] / out.scale).round() as i16;
+        }
+    }
+    for l in 0..L {
+        out.start[l] = models.iter().map(|m| m.start[l]).sum::<f32>() / k;
+        for j in 0..L {
+            out.trans[l][j] = models.iter().map(|m| m.trans[l][j]).sum::<f32>() / k;
+        }
+    }
+    out
+}
+
 /// Label capitalised demonyms that a corpus left `O` as B-MISC (CoNLL tags
 /// nationalities, religions and party adjectives as MISC).
 pub fn silver_demonyms(s: &mut Sentence) {
@@ -335,6 +398,39 @@ pub fn silver_demonyms(s: &mut Sentence) {
             && !(i + 1 < s.labels.len() && s.labels[i + 1].kind().is_some())
         {
             s.labels[i] = NerLabel::B(crate::Kind::Misc);
+        }
+    }
+}
+
+/// Label named events that a corpus left `O` ("World Cup", "Olympic Games":
+/// events gazetteer) as MISC, as CoNLL does. Corpora without a MISC class
+/// otherwise teach the model that a known event name is not an entity.
+pub fn silver_events(s: &mut Sentence) {
+    use crate::gazetteer::{categories, EVENT, MAX_LEN};
+    let n = s.words.len();
+    let mut i = 0;
+    while i < n {
+        let mut hit = 0;
+        if s.words[i].chars().next().is_some_and(char::is_uppercase) {
+            for len in (1..=MAX_LEN.min(n - i)).rev() {
+                let phrase = s.words[i..i + len].join(" ");
+                if categories(&phrase) & EVENT != 0
+                    && s.labels[i..i + len].iter().all(|l| *l == NerLabel::O)
+                    && !matches!(s.labels.get(i + len), Some(NerLabel::I(_)))
+                {
+                    hit = len;
+                    break;
+                }
+            }
+        }
+        if hit > 0 {
+            s.labels[i] = NerLabel::B(crate::Kind::Misc);
+            for l in &mut s.labels[i + 1..i + hit] {
+                *l = NerLabel::I(crate::Kind::Misc);
+            }
+            i += hit;
+        } else {
+            i += 1;
         }
     }
 }
