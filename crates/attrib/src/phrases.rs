@@ -248,7 +248,23 @@ pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
 /// A noun phrase starting at `start` (inverted "said Trump"), up to punctuation or a boundary word.
 pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
     let mut j = start;
-    while j < hi && !clause_punct(d, j) && !BOUNDARY.contains(&d.word(j)) && j - start < 10 {
+    while j < hi && j - start < 10 {
+        // "Sen. Chris Murphy (D-Conn.)": abbreviation points and a party tag belong to the name.
+        if d.word(j) == "." && j > start && is_abbrev(d, j - 1) && j + 1 < hi && d.is_cap(j + 1) {
+            j += 1;
+            continue;
+        }
+        if d.word(j) == "(" && j > start && d.is_cap(j - 1) {
+            if let Some(c) = (j + 1..hi.min(j + 8)).find(|&k| d.word(k) == ")") {
+                if d.is_cap(j + 1) && (j + 1..c).any(|k| d.word(k).contains('-')) {
+                    j = c + 1;
+                    continue;
+                }
+            }
+        }
+        if clause_punct(d, j) || BOUNDARY.contains(&d.word(j)) {
+            break;
+        }
         // Adjuncts after the speaker ("said Trump on Friday") are not part of it.
         if j > start
             && matches!(
@@ -577,4 +593,71 @@ pub fn dash_byline(d: &Doc, i: usize) -> bool {
         && d.kinds[i - 1] == TokenKind::Quote
         && d.para[i - 1] == d.para[i]
         && d.is_cap(i + 1)
+}
+
+/// A title abbreviation written with a point ("Sen.", "Gov.", "Mr.").
+fn is_abbrev(d: &Doc, i: usize) -> bool {
+    matches!(
+        d.word(i),
+        "sen"
+            | "rep"
+            | "gov"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "rev"
+            | "atty"
+            | "lt. gov"
+            | "u.s"
+            | "capt"
+            | "cmdr"
+            | "adm"
+    ) && d.is_cap(i)
+}
+
+/// Trailing time adjunct of a speaker phrase ("Terry McAuliffe on Friday",
+/// "Rep. Brad Sherman last month"): the first token of the adjunct, if any.
+pub(crate) fn time_adjunct_start(d: &Doc, np: (usize, usize)) -> Option<usize> {
+    let (a, b) = np;
+    let day = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        )
+    };
+    if b > a && day(d.word(b)) {
+        return Some(if d.word(b - 1) == "on" && b - 1 > a {
+            b - 1
+        } else {
+            b
+        });
+    }
+    if b > a + 1
+        && matches!(d.word(b - 1), "last" | "this" | "earlier" | "next")
+        && matches!(
+            d.word(b),
+            "week" | "month" | "year" | "weekend" | "spring" | "summer" | "fall" | "winter"
+        )
+    {
+        return Some(b - 1);
+    }
+    None
 }

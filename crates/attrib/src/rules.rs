@@ -121,6 +121,11 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
 
     // Speaker on the left ("Trump said", "a source said").
     let mut lnp = left_np(d, a, ss);
+    if let Some(np) = lnp {
+        if let Some(t) = time_adjunct_start(d, np) {
+            lnp = (t > np.0).then(|| (np.0, t - 1));
+        }
+    }
     if let Some((j, hi)) = lnp {
         if j > ss + 1 && is_comma(d, j - 1) && appositive_start(d, j) {
             // "Deborah Reynolds - his co-host - told": keep the name with its appositive.

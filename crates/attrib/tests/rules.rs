@@ -216,7 +216,10 @@ fn interrupted_clause_gets_two_pieces() {
     eprintln!("{r:?}");
     let a = r.iter().find(|a| a.1 == "said").expect("said found");
     assert_eq!(a.0, "he");
-    assert_eq!(a.2, vec!["Many of the closures", "have involved public courses"]);
+    assert_eq!(
+        a.2,
+        vec!["Many of the closures", "have involved public courses"]
+    );
 }
 
 #[test]
@@ -226,4 +229,26 @@ fn participle_shares_the_previous_source() {
     eprintln!("{r:?}");
     let a = r.iter().find(|a| a.1 == "noting").expect("noting found");
     assert_eq!(a.0, "Senator Jon Tester");
+}
+
+#[test]
+fn inverted_speaker_with_title_and_party_tag() {
+    let t = "“We need a vote now,” said Sen. Chris Murphy (D-Conn.). The debate went on.";
+    let r = run(t);
+    eprintln!("{r:?}");
+    let a = r.iter().find(|a| a.1 == "said").expect("said found");
+    assert_eq!(a.0, "Sen. Chris Murphy (D-Conn.)");
+}
+
+#[test]
+fn time_adjunct_is_not_part_of_the_speaker() {
+    let t =
+        "Virginia Gov. Terry McAuliffe on Friday announced that he would restore voting rights.";
+    let r = run(t);
+    eprintln!("{r:?}");
+    let a = r
+        .iter()
+        .find(|a| a.1 == "announced")
+        .expect("announced found");
+    assert_eq!(a.0, "Virginia Gov. Terry McAuliffe");
 }
