@@ -60,7 +60,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             bits: 21,
-            epochs: 4,
+            epochs: 3,
             seed: 42,
         }
     }

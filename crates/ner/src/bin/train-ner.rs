@@ -35,7 +35,7 @@ fn parse_args() -> Result<Args, String> {
     let mut a = Args {
         shared: PathBuf::from("../shared"),
         out: PathBuf::from("crates/ner/model/ner.bin"),
-        epochs: 4,
+        epochs: 3,
         bits: 21,
         dev: Vec::new(),
         wnut: false,
