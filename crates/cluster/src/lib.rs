@@ -18,11 +18,13 @@ pub mod eval;
 mod features;
 mod fxhash;
 mod graph;
+mod learned;
 mod online;
 
 pub use features::{
     features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX,
 };
+pub use learned::{train_logistic, PairModel, FEATURE_NAMES, NF};
 pub use online::OnlineClusterer;
 
 use online::{add_vecs, groups_from_assignment, SparseVec};
@@ -110,6 +112,19 @@ pub struct ClusterConfig {
     /// Least merge score (mean cosine of expanded vectors minus the density
     /// term) at which two clusters merge.
     pub graph_threshold: f64,
+    /// Graph path on corpora of at least `learned_min_articles`: edges are
+    /// weighted by the learned pair scorer ([`PairModel::builtin`]) instead of
+    /// the cosine minus the density term.
+    #[serde(default)]
+    pub learned: bool,
+    /// Fewest articles for the learned scorer (it was trained on corpora of
+    /// thousands; its density and rank features mean little in a handful).
+    #[serde(default = "default_learned_min")]
+    pub learned_min_articles: usize,
+}
+
+fn default_learned_min() -> usize {
+    500
 }
 
 impl Default for ClusterConfig {
@@ -145,6 +160,8 @@ impl Default for ClusterConfig {
             density_penalty: 0.8,
             online_density_penalty: 0.7,
             graph_index_terms: 30,
+            learned: false,
+            learned_min_articles: default_learned_min(),
         }
     }
 }
@@ -156,10 +173,38 @@ impl Default for ClusterConfig {
 /// move each article to the story whose centroid (without the article itself)
 /// it matches best.
 pub fn cluster(features: Vec<ArticleFeatures>, cfg: &ClusterConfig) -> Vec<StoryGroup> {
+    let model = if cfg.learned {
+        PairModel::builtin()
+    } else {
+        None
+    };
+    cluster_with_model(features, cfg, model)
+}
+
+/// [`cluster`] with the given pair model on the graph path (None: cosine
+/// and density term), whatever `cfg.learned` says.
+pub fn cluster_with_model(
+    features: Vec<ArticleFeatures>,
+    cfg: &ClusterConfig,
+    model: Option<&PairModel>,
+) -> Vec<StoryGroup> {
     let (mut c, raws) = clusterer_with_corpus_idf(&features, cfg);
     let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
     let mut vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
-    let seed = if cfg.graph && features.len() >= cfg.graph_min_articles {
+    let learned = model.filter(|_| {
+        cfg.graph
+            && features.len() >= cfg.graph_min_articles
+            && features.len() >= cfg.learned_min_articles
+    });
+    let seed = if let Some(m) = learned {
+        let exp = graph_vectors(&vecs, &days, cfg);
+        let nb = graph::neighbours(&exp, &days, graph_params(cfg));
+        let ctx = pair_context(&c, &features, &vecs, &exp, &nb, cfg);
+        let a = learned::average_link(&ctx, m, &days, cfg.window_days, m.threshold);
+        vecs = exp;
+        c.cfg.threshold = cfg.graph_threshold;
+        Some(a)
+    } else if cfg.graph && features.len() >= cfg.graph_min_articles {
         vecs = graph_vectors(&vecs, &days, cfg);
         let nb = graph::neighbours(&vecs, &days, graph_params(cfg));
         // Reassignment compares expanded vectors too, at the graph's threshold.
@@ -286,6 +331,80 @@ fn graph_vectors(vecs: &[SparseVec], days: &[Option<i64>], cfg: &ClusterConfig) 
         cfg.expansion,
         cfg.max_article_terms,
     )
+}
+
+/// Inputs of the pair features: idf and kind of each article's terms.
+fn pair_context<'a>(
+    c: &OnlineClusterer,
+    features: &[ArticleFeatures],
+    raw: &'a [SparseVec],
+    exp: &'a [SparseVec],
+    nb: &'a graph::Neighbours,
+    cfg: &ClusterConfig,
+) -> learned::PairContext<'a> {
+    let max_idf = ((1.0 + c.vocab.docs as f32).ln() + 1.0).max(1.0);
+    let info = features
+        .iter()
+        .zip(raw)
+        .map(|(f, v)| {
+            let mut kinds: Vec<(u32, u8)> = f
+                .terms
+                .iter()
+                .map(|(t, _)| {
+                    let k = if t.starts_with(NAME_PREFIX) {
+                        learned::KIND_NAME
+                    } else if t.contains('_') {
+                        learned::KIND_BIGRAM
+                    } else if t.chars().all(|ch| ch.is_ascii_digit()) {
+                        learned::KIND_NUMBER
+                    } else {
+                        0
+                    };
+                    (online::Vocab::id(t), k)
+                })
+                .collect();
+            kinds.sort_unstable();
+            v.iter()
+                .map(|&(t, _)| {
+                    let k = kinds
+                        .binary_search_by_key(&t, |e| e.0)
+                        .map_or(0, |p| kinds[p].1);
+                    (t, c.vocab.idf(t) / max_idf, k)
+                })
+                .collect()
+        })
+        .collect();
+    learned::PairContext {
+        raw,
+        exp,
+        nb,
+        info,
+        density_rank: cfg.density_rank,
+        hub_rank: cfg.hub_rank,
+    }
+}
+
+/// Training examples for the pair scorer: the features of every candidate
+/// pair of the graph (edges and two-hop pairs) and whether the two articles
+/// have the same label.
+pub fn pair_examples(
+    features: &[ArticleFeatures],
+    labels: &[usize],
+    cfg: &ClusterConfig,
+) -> Vec<([f32; NF], bool)> {
+    let (c, raws) = clusterer_with_corpus_idf(features, cfg);
+    let days: Vec<Option<i64>> = features.iter().map(|f| f.day).collect();
+    let vecs: Vec<SparseVec> = raws.iter().map(|r| c.weigh(r)).collect();
+    let exp = graph_vectors(&vecs, &days, cfg);
+    let nb = graph::neighbours(&exp, &days, graph_params(cfg));
+    let ctx = pair_context(&c, features, &vecs, &exp, &nb, cfg);
+    ctx.candidate_pairs()
+        .into_iter()
+        .map(|(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            (ctx.features(i, j), labels[i] == labels[j])
+        })
+        .collect()
 }
 
 /// Share of articles whose nearest neighbour (through the graph's candidate
