@@ -27,6 +27,9 @@ impl Default for FeatureWeights {
         }
     }
 }
+/// Prefix of title markers: the title's stems, kept apart from the vector's
+/// terms (they are not weighted or matched by cosine).
+pub const TITLE_PREFIX: char = '^';
 /// Prefix that keeps name keys apart from ordinary stems in one vocabulary.
 pub const NAME_PREFIX: char = '@';
 
@@ -84,6 +87,15 @@ pub fn features_with(
         add_bigrams(&title_words, weights.bigram * weights.title, &mut counts);
         add_bigrams(&text_words, weights.bigram, &mut counts);
     }
+    // Title markers: not part of the vector (see `Vocab::vector`), they let
+    // the learned pair scorer compare titles with titles and texts.
+    let mut marks: Vec<String> = title_words
+        .iter()
+        .map(|w| format!("{TITLE_PREFIX}{w}"))
+        .collect();
+    marks.sort();
+    marks.dedup();
+    add(marks, 1.0, &mut counts);
     add(title_words, weights.title, &mut counts);
     add(text_words, 1.0, &mut counts);
     let mut names: Vec<String> = Vec::new();

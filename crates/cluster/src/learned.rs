@@ -10,7 +10,7 @@ use crate::online::{dot, SparseVec};
 use std::collections::{BinaryHeap, HashMap};
 
 /// Number of pair features.
-pub const NF: usize = 17;
+pub const NF: usize = 21;
 
 /// Names of the features, in order (also the model file's layout).
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -31,6 +31,10 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "rel_nearest_max",
     "hub_mean",
     "ln_shared_names",
+    "title_cos",
+    "title_in_other_min",
+    "title_in_other_max",
+    "cos_expanded_sq",
 ];
 
 /// Term kinds, as bits.
@@ -109,6 +113,8 @@ pub(crate) struct PairContext<'a> {
     pub nb: &'a Neighbours,
     /// Per article: (term id, idf / max idf, kind bits), sorted by id.
     pub info: Vec<Vec<(u32, f32, u8)>>,
+    /// Per article: title stems (term id, idf / max idf), sorted by id.
+    pub titles: Vec<Vec<(u32, f32)>>,
     /// Rank of the neighbour whose cosine is the density.
     pub density_rank: usize,
     /// Neighbours in the hub score.
@@ -189,6 +195,30 @@ impl PairContext<'_> {
             top.iter().map(|e| e.1).sum::<f32>() / self.hub_rank.max(1) as f32
         };
         let (ri, rj) = ((cos_exp / ti).min(1.5), (cos_exp / tj).min(1.5));
+        let (ta, tb) = (&self.titles[i], &self.titles[j]);
+        let sq = |t: &[(u32, f32)]| t.iter().map(|e| e.1 * e.1).sum::<f32>();
+        let title_cos = {
+            let shared: f32 = ta
+                .iter()
+                .filter_map(|a| {
+                    tb.binary_search_by_key(&a.0, |e| e.0)
+                        .ok()
+                        .map(|_| a.1 * a.1)
+                })
+                .sum();
+            shared / (sq(ta) * sq(tb)).sqrt().max(1e-6)
+        };
+        // Share (idf-weighted) of one title's stems found among the other's terms.
+        let covered = |t: &[(u32, f32)], other: &[(u32, f32, u8)]| {
+            let total: f32 = t.iter().map(|e| e.1).sum();
+            let hit: f32 = t
+                .iter()
+                .filter(|a| other.binary_search_by_key(&a.0, |e| e.0).is_ok())
+                .map(|a| a.1)
+                .sum();
+            hit / total.max(1e-6)
+        };
+        let (ci, cj) = (covered(ta, &self.info[j]), covered(tb, &self.info[i]));
         [
             cos_raw,
             cos_exp,
@@ -207,6 +237,10 @@ impl PairContext<'_> {
             ri.max(rj),
             (hub(i) + hub(j)) / 2.0,
             (1.0 + names as f32).ln(),
+            title_cos,
+            ci.min(cj),
+            ci.max(cj),
+            cos_exp * cos_exp,
         ]
     }
 

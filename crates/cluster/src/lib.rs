@@ -22,7 +22,7 @@ mod learned;
 mod online;
 
 pub use features::{
-    features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX,
+    features, features_with, parse_day, ArticleFeatures, FeatureWeights, NAME_PREFIX, TITLE_PREFIX,
 };
 pub use learned::{train_logistic, PairModel, FEATURE_NAMES, NF};
 pub use online::OnlineClusterer;
@@ -374,7 +374,25 @@ fn pair_context<'a>(
                 .collect()
         })
         .collect();
+    let titles = features
+        .iter()
+        .map(|f| {
+            let mut t: Vec<(u32, f32)> = f
+                .terms
+                .iter()
+                .filter_map(|(t, _)| t.strip_prefix(TITLE_PREFIX))
+                .map(|stem| {
+                    let id = online::Vocab::id(stem);
+                    (id, c.vocab.idf(id) / max_idf)
+                })
+                .collect();
+            t.sort_by_key(|e| e.0);
+            t.dedup_by_key(|e| e.0);
+            t
+        })
+        .collect();
     learned::PairContext {
+        titles,
         raw,
         exp,
         nb,

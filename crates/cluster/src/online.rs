@@ -2,7 +2,7 @@
 //! story or opens a new one.
 
 use crate::fxhash::FxMap;
-use crate::{features::NAME_PREFIX, ArticleFeatures, ClusterConfig};
+use crate::{features::NAME_PREFIX, features::TITLE_PREFIX, ArticleFeatures, ClusterConfig};
 use rashomon_model::StoryGroup;
 use std::collections::{HashMap, VecDeque};
 use xxhash_rust::xxh3::xxh3_64;
@@ -35,7 +35,12 @@ impl Vocab {
 
     /// Sparse raw-weight vector of an article.
     pub(crate) fn vector(&self, f: &ArticleFeatures) -> SparseVec {
-        let mut v: SparseVec = f.terms.iter().map(|(t, w)| (Self::id(t), *w)).collect();
+        let mut v: SparseVec = f
+            .terms
+            .iter()
+            .filter(|(t, _)| !t.starts_with(TITLE_PREFIX))
+            .map(|(t, w)| (Self::id(t), *w))
+            .collect();
         v.sort_by_key(|e| e.0);
         // Two terms hashing to one id: merge them.
         v.dedup_by(|b, a| {
