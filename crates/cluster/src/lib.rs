@@ -115,12 +115,16 @@ pub struct ClusterConfig {
     /// Graph path on corpora of at least `learned_min_articles`: edges are
     /// weighted by the learned pair scorer ([`PairModel::builtin`]) instead of
     /// the cosine minus the density term.
-    #[serde(default)]
+    #[serde(default = "default_learned")]
     pub learned: bool,
     /// Fewest articles for the learned scorer (it was trained on corpora of
     /// thousands; its density and rank features mean little in a handful).
     #[serde(default = "default_learned_min")]
     pub learned_min_articles: usize,
+}
+
+fn default_learned() -> bool {
+    true
 }
 
 fn default_learned_min() -> usize {
@@ -160,7 +164,7 @@ impl Default for ClusterConfig {
             density_penalty: 0.8,
             online_density_penalty: 0.7,
             graph_index_terms: 30,
-            learned: false,
+            learned: default_learned(),
             learned_min_articles: default_learned_min(),
         }
     }

@@ -267,3 +267,59 @@ fn stale_stories_are_retired_when_too_many_are_open() {
     assert_eq!(c.stories().len(), 7, "retired stories are still reported");
     assert!(c.stories.iter().filter(|s| !s.retired).count() <= 3);
 }
+
+#[test]
+fn learned_scorer_is_skipped_on_small_batches_and_order_free() {
+    let off = ClusterConfig {
+        learned: false,
+        ..ClusterConfig::default()
+    };
+    // Below `learned_min_articles` the cosine path runs unchanged.
+    assert_eq!(
+        cluster(corpus(), &ClusterConfig::default()),
+        cluster(corpus(), &off)
+    );
+    // Forced on a tiny batch: the partition still does not depend on input order.
+    let on = ClusterConfig {
+        learned_min_articles: 0,
+        ..ClusterConfig::default()
+    };
+    let n = corpus().len();
+    let mut docs = corpus();
+    docs.reverse();
+    let mut reversed: Vec<Vec<usize>> = cluster(docs, &on)
+        .iter()
+        .map(|g| {
+            let mut m: Vec<usize> = g.members.iter().map(|&i| n - 1 - i).collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    reversed.sort();
+    let forward = members(&cluster(corpus(), &on));
+    assert_eq!(reversed, forward);
+    assert!(forward.iter().all(|g| !g.contains(&4) || g.len() == 1));
+}
+
+#[test]
+fn learned_scorer_on_allsides_sample_beats_singletons_and_is_deterministic() {
+    let path = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/eval/allsides/train.jsonl"
+    ));
+    if !path.exists() {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    }
+    let (records, _) = eval::read_records(path).unwrap();
+    let sample = &records[..600.min(records.len())];
+    let cfg = ClusterConfig::default();
+    assert!(cfg.learned && PairModel::builtin().is_some());
+    let (feats, gold) = eval::features_and_labels(sample, &cfg);
+    let a = cluster(feats.clone(), &cfg);
+    assert_eq!(a, cluster(feats.clone(), &cfg));
+    let s = eval::score(&gold, &eval::labels(&a, gold.len()));
+    assert!(s.bcubed.f1 > 0.85, "{:?}", s.bcubed);
+    let ex = pair_examples(&feats, &gold, &cfg);
+    assert!(ex.iter().any(|e| e.1) && ex.iter().any(|e| !e.1));
+}
