@@ -155,6 +155,24 @@ fn retype_long_gazetteer_matches(labels: &mut [NerLabel], matches: &[(usize, usi
     }
 }
 
+/// A lone capitalised word right after "in" is a place, not a person
+/// ("officials in Greywell said"): persons follow "in" only with a
+/// possessive ("in Smith's view"), which is a separate token here.
+fn place_after_in(words: &[&str], labels: &mut [NerLabel]) {
+    for i in 1..words.len() {
+        let lone = labels[i] == NerLabel::B(Kind::Per)
+            && !matches!(labels.get(i + 1), Some(NerLabel::I(_)));
+        let possessive = words
+            .get(i + 1)
+            .is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"))
+            || words[i].ends_with("'s")
+            || words[i].ends_with("’s");
+        if lone && !possessive && words[i - 1] == "in" {
+            labels[i] = NerLabel::B(Kind::Loc);
+        }
+    }
+}
+
 impl NerModel {
     /// The model shipped in the crate, decoded once.
     pub fn builtin() -> &'static NerModel {
@@ -234,6 +252,7 @@ impl NerModel {
                 .map(|l| NerLabel::from_index(l as usize))
                 .collect();
             retype_long_gazetteer_matches(&mut labels, b.scratch.gaz_matches());
+            place_after_in(words, &mut labels);
             labels
         })
     }

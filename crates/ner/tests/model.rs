@@ -46,6 +46,32 @@ fn load_rejects_garbage() {
 }
 
 #[test]
+fn a_lone_name_after_in_is_a_place_but_a_possessive_stays_a_person() {
+    use rashomon_ner::{Kind, NerModel};
+    let m = NerModel::builtin();
+    let words = [
+        "Officials",
+        "in",
+        "Greywell",
+        "said",
+        "the",
+        "road",
+        "was",
+        "closed",
+        ".",
+    ];
+    assert_eq!(m.entities(&words), vec![(2..3, Kind::Loc)]);
+    let words = [
+        "In", "Obama", "'s", "view", ",", "the", "deal", "failed", ".",
+    ];
+    assert!(
+        m.entities(&words).iter().all(|(_, k)| *k != Kind::Loc),
+        "{:?}",
+        m.entities(&words)
+    );
+}
+
+#[test]
 fn empty_input() {
     assert!(NerModel::builtin().tag(&[]).is_empty());
 }
