@@ -112,6 +112,9 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         }
         if cs < a && !(a == cs + 1 && matches!(d.word(cs), "it" | "there")) {
             f.content.push((cs, a - 1));
+        } else if cs == a && a > ss && matches!(d.word(a - 1), "which" | "who") {
+            // "…, which is expected to draw …": the relative pronoun is the content's subject.
+            f.content.push((a - 1, a - 1));
         }
         if let Some(e) = content_end(d, b + 1, right_limit) {
             f.content.push((b + 1, extend_quote(d, e)));
@@ -289,7 +292,15 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         return f;
     }
 
-    resolve_participle(d, a, b, cues, right_limit, lnp)
+    let mut f = resolve_participle(d, a, b, cues, right_limit, lnp);
+    // "…, which analysts say could be aiding …", "what he called “…”": the fronted
+    // relative pronoun is part of the content.
+    if let Some((x, _)) = lnp {
+        if x > ss && matches!(d.word(x - 1), "which" | "what") && f.content.len() == 1 {
+            f.content.insert(0, (x - 1, x - 1));
+        }
+    }
+    f
 }
 
 /// Cue first: "Trump said (that) ...", "Trump stated, “...”", "adding, “...”".
