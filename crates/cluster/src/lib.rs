@@ -10,7 +10,10 @@
 //! stories. [`cluster`] is the whole-corpus pass: IDF from the whole corpus,
 //! a nearest-neighbour graph (hubness-reduced), each vector expanded with its
 //! nearest neighbours', then average-link agglomeration over the graph's
-//! edges with a bar that rises with local density.
+//! edges with a bar that rises with local density; on corpora of 500 or more
+//! articles the merge score is the mean same-story probability of a learned
+//! pair scorer (logistic regression over similarity features, shipped as
+//! `pair_model.txt`) instead.
 //! Method and measured figures: docs/clustering.md.
 
 mod batch;
