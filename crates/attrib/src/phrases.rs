@@ -578,10 +578,44 @@ pub fn speaker_colon(d: &Doc, i: usize) -> bool {
     }
     let ss = d.sents[d.sent[i]].start;
     let para_start = ss == 0 || d.para[ss - 1] != d.para[ss];
+    // Page furniture ("Editor's Note:", "EMAIL:", "Contributing:") is no speaker.
+    if matches!(
+        d.word(ss),
+        "editor's"
+            | "email"
+            | "contributing"
+            | "twitter"
+            | "follow"
+            | "photo"
+            | "read"
+            | "update"
+            | "correction"
+            | "related"
+            | "see"
+            | "watch"
+            | "video"
+            | "note"
+            | "reporting"
+            | "facebook"
+            | "subscribe"
+            | "credit"
+            | "sources"
+            | "source"
+    ) {
+        return false;
+    }
+    // A longer name ("Michael P. McDonald: “…”", "Blumenthal and Cohen: “…”") when a
+    // quotation follows.
+    let quote_next = d.quote_opening_at(i + 1).is_some();
+    let max = if quote_next { 7 } else { 3 };
     para_start
         && i > ss
-        && i - ss <= 3
-        && (ss..i).all(|k| d.is_cap(k) && d.kinds[k] == TokenKind::Word)
+        && i - ss <= max
+        && d.is_cap(i - 1)
+        && (ss..i).all(|k| {
+            (d.is_cap(k) && d.kinds[k] == TokenKind::Word)
+                || (quote_next && matches!(d.word(k), "and" | "." | "'s"))
+        })
         && i + 1 < d.len()
         && d.para[i + 1] == d.para[i]
 }
