@@ -313,8 +313,11 @@ fn learned_scorer_on_allsides_sample_beats_singletons_and_is_deterministic() {
     }
     let (records, _) = eval::read_records(path).unwrap();
     let sample = &records[..600.min(records.len())];
-    let cfg = ClusterConfig::default();
-    assert!(cfg.learned && PairModel::builtin().is_some());
+    let cfg = ClusterConfig {
+        learned: true,
+        ..ClusterConfig::default()
+    };
+    assert!(PairModel::builtin().is_some());
     let (feats, gold) = eval::features_and_labels(sample, &cfg);
     let a = cluster(feats.clone(), &cfg);
     assert_eq!(a, cluster(feats.clone(), &cfg));

@@ -3,7 +3,7 @@
 //!
 //! cluster-eval FILE.jsonl [--half first|second|all] [--stories FROM:TO]
 //!              [--threshold X] [--graph-threshold X] [--no-graph] [--window DAYS|none]
-//!              [--refine N] [--shuffle SEED] [--agglomerate] [--diag] [--nn] [--no-learned] ...
+//!              [--refine N] [--shuffle SEED] [--agglomerate] [--diag] [--nn] [--learned|--no-learned] ...
 //! (--nn: share of articles whose nearest neighbour is in their story, as the
 //! graph path sees it; CLUSTER_DUMP=1 lists the misses.)
 //! cluster-eval --texts DIR [--dates-from-names] [same options]
@@ -63,6 +63,7 @@ fn run() -> Result<(), String> {
             "--graph" => cfg.graph = true,
             "--no-graph" => cfg.graph = false,
             "--no-learned" => cfg.learned = false,
+            "--learned" => cfg.learned = true,
             "--neighbours" => cfg.neighbours = num(&val(&a)?)?,
             "--expand" => cfg.expand_neighbours = num(&val(&a)?)?,
             "--expansion" => cfg.expansion = num(&val(&a)?)?,
