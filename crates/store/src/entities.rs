@@ -58,6 +58,9 @@ fn display_name(aliases: &[(String, i64, i64)]) -> Option<String> {
     .map(|a| a.0.clone())
 }
 
+/// Aliases of a candidate compared when linking: its most used spellings.
+const CANDIDATE_ALIASES: usize = 16;
+
 /// Candidates per lookup key: a very common surname prefix must not make
 /// linking cost grow with the corpus.
 const CANDIDATES_PER_KEY: i64 = 64;
@@ -78,7 +81,7 @@ impl Store {
         }
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(e) = self.entity(id)? {
+            if let Some(e) = self.load_entity(id, Some(CANDIDATE_ALIASES))? {
                 out.push(e);
             }
         }
@@ -134,8 +137,15 @@ impl Store {
         Ok(id)
     }
 
-    /// One corpus entity with its aliases.
+    /// One corpus entity with all its aliases.
     pub fn entity(&self, id: i64) -> Result<Option<CorpusEntity>> {
+        self.load_entity(id, None)
+    }
+
+    /// An entity with all its aliases, or only its `most_used` most used ones
+    /// (linking compares every alias pair: a famous name's hundred spellings
+    /// must not make each new article slower).
+    fn load_entity(&self, id: i64, most_used: Option<usize>) -> Result<Option<CorpusEntity>> {
         let row: Option<(String, String, i64)> = self
             .conn
             .prepare_cached("SELECT name, type, articles FROM entities WHERE id = ?1")?
@@ -145,10 +155,12 @@ impl Store {
             return Ok(None);
         };
         let mut st = self.conn.prepare_cached(
-            "SELECT alias, words, articles FROM entity_aliases WHERE entity = ?1 ORDER BY alias",
+            "SELECT alias, words, articles FROM entity_aliases WHERE entity = ?1
+             ORDER BY articles DESC, alias LIMIT ?2",
         )?;
-        let rows = st
-            .query_map([id], |r| {
+        let limit = most_used.map_or(-1, |n| n as i64);
+        let mut rows = st
+            .query_map(params![id, limit], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, i64>(1)?,
@@ -157,6 +169,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let name = display_name(&rows).unwrap_or(name);
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
         let aliases = rows.into_iter().map(|(a, _, _)| a).collect();
         Ok(Some(CorpusEntity {
             id,
