@@ -25,8 +25,22 @@ pub(crate) fn link_document(store: &mut Store, seq: i64, doc: &Document) -> Resu
         if keys.is_empty() {
             continue;
         }
-        let candidates = store.entity_candidates(&keys)?;
-        let found = best_match(e, &candidates).map(|i| candidates[i].id);
+        // Exact names first: the usual case (a name seen before as written)
+        // then costs one lookup; surname prefixes and acronyms, which can
+        // name hundreds of entities, are searched only when that fails.
+        let (exact, fuzzy): (Vec<String>, Vec<String>) =
+            keys.iter().cloned().partition(|k| k.starts_with("n:"));
+        let mut found = None;
+        for stage in [&exact, &fuzzy] {
+            if stage.is_empty() {
+                continue;
+            }
+            let candidates = store.entity_candidates(stage)?;
+            found = best_match(e, &candidates).map(|i| candidates[i].id);
+            if found.is_some() {
+                break;
+            }
+        }
         store.link_entity(&EntityLink {
             seq,
             entity: found,
