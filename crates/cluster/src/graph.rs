@@ -147,7 +147,7 @@ fn within(a: Option<i64>, b: Option<i64>, w: Option<u32>) -> bool {
 }
 
 #[derive(PartialEq)]
-struct Cand(f32, u32, u32);
+pub(crate) struct Cand(pub(crate) f32, pub(crate) u32, pub(crate) u32);
 impl Eq for Cand {}
 impl PartialOrd for Cand {
     fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
@@ -192,17 +192,7 @@ pub(crate) fn average_link(
     let score = |dot: f32, na: usize, nb: usize, da: f32, db: f32| {
         dot / (na * nb) as f32 - 0.5 * (da / na as f32 + db / nb as f32)
     };
-    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (i, list) in nb.iter().enumerate() {
-        for &(j, _) in list {
-            adj[i].push(j);
-            adj[j as usize].push(i as u32);
-        }
-    }
-    for a in adj.iter_mut() {
-        a.sort_unstable();
-        a.dedup();
-    }
+    let mut adj = adjacency(nb, n);
     let mut sums: Vec<SparseVec> = vecs.to_vec();
     let mut size: Vec<usize> = vec![1; n];
     let mut alive: Vec<bool> = vec![true; n];
@@ -231,10 +221,8 @@ pub(crate) fn average_link(
         if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
             continue;
         }
-        if let (Some(w), Some(x), Some(y)) = (window, range[a], range[b]) {
-            if x.0.max(y.0) - x.1.min(y.1) > i64::from(w) {
-                continue;
-            }
+        if too_far_apart(window, range[a], range[b]) {
+            continue;
         }
         // Merge b into a.
         alive[b] = false;
@@ -243,25 +231,13 @@ pub(crate) fn average_link(
         sums[b] = Vec::new();
         size[a] += size[b];
         dens[a] += dens[b];
-        range[a] = match (range[a], range[b]) {
-            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
-            (x, y) => x.or(y),
-        };
+        range[a] = merged_range(range[a], range[b]);
         version[a] += 1;
-        let mut nbrs: Vec<u32> = std::mem::take(&mut adj[a]);
-        nbrs.extend(std::mem::take(&mut adj[b]));
-        nbrs.sort_unstable();
-        nbrs.dedup();
-        nbrs.retain(|&c| alive[c as usize] && c as usize != a);
+        let nbrs = merged_neighbours(&mut adj, &alive, a, b);
         for &c in &nbrs {
             let c = c as usize;
             let s = score(dot(&sums[a], &sums[c]), size[a], size[c], dens[a], dens[c]);
-            if let Some(pos) = adj[c].iter().position(|&x| x as usize == b) {
-                adj[c].swap_remove(pos);
-            }
-            if !adj[c].contains(&(a as u32)) {
-                adj[c].push(a as u32);
-            }
+            point_to_merged(&mut adj[c], a, b);
             if s >= threshold {
                 let (x, y) = if a < c { (a, c) } else { (c, a) };
                 heap.push((Cand(s, x as u32, y as u32), version[x], version[y]));
@@ -269,7 +245,72 @@ pub(crate) fn average_link(
         }
         adj[a] = nbrs;
     }
-    (0..n)
+    roots(&parent)
+}
+
+/// Undirected adjacency lists of the neighbour graph, sorted.
+pub(crate) fn adjacency(nb: &Neighbours, n: usize) -> Vec<Vec<u32>> {
+    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, list) in nb.iter().enumerate() {
+        for &(j, _) in list {
+            adj[i].push(j);
+            adj[j as usize].push(i as u32);
+        }
+    }
+    for a in adj.iter_mut() {
+        a.sort_unstable();
+        a.dedup();
+    }
+    adj
+}
+
+/// Would merging clusters spanning these day ranges span more than `window` days?
+pub(crate) fn too_far_apart(
+    window: Option<u32>,
+    a: Option<(i64, i64)>,
+    b: Option<(i64, i64)>,
+) -> bool {
+    match (window, a, b) {
+        (Some(w), Some(x), Some(y)) => x.0.max(y.0) - x.1.min(y.1) > i64::from(w),
+        _ => false,
+    }
+}
+
+pub(crate) fn merged_range(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, y) => x.or(y),
+    }
+}
+
+/// The live neighbours of cluster `a` after `b` merged into it (taking both lists).
+pub(crate) fn merged_neighbours(
+    adj: &mut [Vec<u32>],
+    alive: &[bool],
+    a: usize,
+    b: usize,
+) -> Vec<u32> {
+    let mut nbrs: Vec<u32> = std::mem::take(&mut adj[a]);
+    nbrs.extend(std::mem::take(&mut adj[b]));
+    nbrs.sort_unstable();
+    nbrs.dedup();
+    nbrs.retain(|&c| alive[c as usize] && c as usize != a);
+    nbrs
+}
+
+/// In a neighbour's list, cluster `b` (merged away) becomes `a`.
+pub(crate) fn point_to_merged(list: &mut Vec<u32>, a: usize, b: usize) {
+    if let Some(pos) = list.iter().position(|&x| x as usize == b) {
+        list.swap_remove(pos);
+    }
+    if !list.contains(&(a as u32)) {
+        list.push(a as u32);
+    }
+}
+
+/// Each article's cluster: the root of its merge chain.
+pub(crate) fn roots(parent: &[usize]) -> Vec<usize> {
+    (0..parent.len())
         .map(|mut i| {
             while parent[i] != i {
                 i = parent[i];

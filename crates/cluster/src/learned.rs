@@ -5,7 +5,10 @@
 //! Weights are trained by `cluster-train` (scripts/train-cluster.sh) and
 //! shipped as a small text file.
 
-use crate::graph::Neighbours;
+use crate::graph::{
+    adjacency, merged_neighbours, merged_range, point_to_merged, roots, too_far_apart, Cand,
+    Neighbours,
+};
 use crate::online::{dot, SparseVec};
 use std::collections::{BinaryHeap, HashMap};
 
@@ -275,22 +278,6 @@ fn ord(a: u32, b: u32) -> (u32, u32) {
 /// (the first by article index): bounds the cost of a merge decision.
 const MAX_SCORED_MEMBERS: usize = 12;
 
-#[derive(PartialEq)]
-struct Cand(f32, u32, u32);
-impl Eq for Cand {}
-impl PartialOrd for Cand {
-    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-impl Ord for Cand {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.0
-            .total_cmp(&o.0)
-            .then_with(|| (o.1, o.2).cmp(&(self.1, self.2)))
-    }
-}
-
 /// Average-link agglomeration on pair probabilities: merges the two
 /// graph-connected clusters with the highest mean probability over their
 /// member pairs while it is at least `threshold`. Returns article → cluster.
@@ -310,17 +297,7 @@ pub(crate) fn average_link(
             .entry(key)
             .or_insert_with(|| model.prob(&ctx.features(key.0 as usize, key.1 as usize)))
     };
-    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (i, list) in ctx.nb.iter().enumerate() {
-        for &(j, _) in list {
-            adj[i].push(j);
-            adj[j as usize].push(i as u32);
-        }
-    }
-    for a in adj.iter_mut() {
-        a.sort_unstable();
-        a.dedup();
-    }
+    let mut adj = adjacency(ctx.nb, n);
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
@@ -342,26 +319,17 @@ pub(crate) fn average_link(
         if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
             continue;
         }
-        if let (Some(w), Some(x), Some(y)) = (window, range[a], range[b]) {
-            if x.0.max(y.0) - x.1.min(y.1) > i64::from(w) {
-                continue;
-            }
+        if too_far_apart(window, range[a], range[b]) {
+            continue;
         }
         alive[b] = false;
         parent[b] = a;
         let mb = std::mem::take(&mut members[b]);
         members[a].extend(mb);
         members[a].sort_unstable();
-        range[a] = match (range[a], range[b]) {
-            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
-            (x, y) => x.or(y),
-        };
+        range[a] = merged_range(range[a], range[b]);
         version[a] += 1;
-        let mut nbrs: Vec<u32> = std::mem::take(&mut adj[a]);
-        nbrs.extend(std::mem::take(&mut adj[b]));
-        nbrs.sort_unstable();
-        nbrs.dedup();
-        nbrs.retain(|&c| alive[c as usize] && c as usize != a);
+        let nbrs = merged_neighbours(&mut adj, &alive, a, b);
         for &c in &nbrs {
             let c = c as usize;
             let (mut sum, mut count) = (0.0f32, 0usize);
@@ -372,12 +340,7 @@ pub(crate) fn average_link(
                 }
             }
             let s = sum / count.max(1) as f32;
-            if let Some(pos) = adj[c].iter().position(|&x| x as usize == b) {
-                adj[c].swap_remove(pos);
-            }
-            if !adj[c].contains(&(a as u32)) {
-                adj[c].push(a as u32);
-            }
+            point_to_merged(&mut adj[c], a, b);
             if s >= threshold {
                 let (x, y) = if a < c { (a, c) } else { (c, a) };
                 heap.push((Cand(s, x as u32, y as u32), version[x], version[y]));
@@ -385,14 +348,7 @@ pub(crate) fn average_link(
         }
         adj[a] = nbrs;
     }
-    (0..n)
-        .map(|mut i| {
-            while parent[i] != i {
-                i = parent[i];
-            }
-            i
-        })
-        .collect()
+    roots(&parent)
 }
 
 /// Fits logistic-regression weights to (features, same story) examples by
