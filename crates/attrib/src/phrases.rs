@@ -208,23 +208,10 @@ pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
                     "of" | "'s" | "de" | "van" | "von" | "al" | "bin" | "the"
                 )
         })
+        && !rashomon_text::is_weekday(d.word(np.0))
         && !matches!(
             d.word(np.0),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "last"
-                | "earlier"
-                | "later"
-                | "still"
-                | "but"
-                | "and"
+            "today" | "yesterday" | "last" | "earlier" | "later" | "still" | "but" | "and"
         )
         && !(np.0 > 0 && LEAD_DROP.contains(&d.word(np.0 - 1)));
     name_like
@@ -662,21 +649,8 @@ fn is_abbrev(d: &Doc, i: usize) -> bool {
 /// "Rep. Brad Sherman last month"): the first token of the adjunct, if any.
 pub(crate) fn time_adjunct_start(d: &Doc, np: (usize, usize)) -> Option<usize> {
     let (a, b) = np;
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-        )
-    };
+    let day =
+        |w: &str| rashomon_text::is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight");
     if b > a && day(d.word(b)) {
         return Some(if d.word(b - 1) == "on" && b - 1 > a {
             b - 1

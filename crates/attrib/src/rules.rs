@@ -358,37 +358,31 @@ fn resolve_participle(
             | "urged"
             | "wrote"
     );
-    let adjunct = matches!(
-        d.word(start),
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "again"
-            | "also"
-            | "previously"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "via"
-            | "through"
-    );
+    let adjunct = rashomon_text::is_weekday(d.word(start))
+        || matches!(
+            d.word(start),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "again"
+                | "also"
+                | "previously"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "yesterday"
+                | "today"
+                | "via"
+                | "through"
+        );
     if d.kinds[start] != TokenKind::Quote && (addressee || adjunct) {
         if let Some(t) = (start..right_limit.min(start + 15))
             .take_while(|&i| {

@@ -14,7 +14,7 @@ mod words;
 
 pub use segment::segment;
 pub use tokenize::{is_abbreviation, tokenize};
-pub use words::{content_words, fold, is_calendar_word, is_stopword, stem};
+pub use words::{content_words, fold, is_calendar_word, is_stopword, is_weekday, stem};
 
 use rashomon_model::{AnalyzedText, Sentence};
 

@@ -182,6 +182,13 @@ pub fn is_calendar_word(word: &str) -> bool {
     CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
+/// True for the names of the days of the week, in any case ("Friday").
+pub fn is_weekday(word: &str) -> bool {
+    CALENDAR_WORDS[..7]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word))
+}
+
 /// True for function words that carry no content.
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(&lower)
