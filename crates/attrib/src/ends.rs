@@ -7,9 +7,8 @@
 use crate::doc::Doc;
 use crate::polnear::Article;
 use crate::rules;
-use crate::tagger::{FeatMap, Model, KEY_MASK, NL};
+use crate::tagger::{h, FeatMap, Model, NL};
 use rashomon_model::TokenKind;
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Candidate last tokens of content `start..=end`: `end` itself and every token
 /// followed by a break (punctuation or a clause word) outside a quotation.
@@ -70,16 +69,6 @@ pub fn candidates(d: &Doc, start: usize, end: usize) -> Vec<usize> {
     }
     out.push(end);
     out
-}
-
-fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
-    buf.clear();
-    buf.push(t);
-    for p in parts {
-        buf.extend_from_slice(p.as_bytes());
-        buf.push(0x1f);
-    }
-    xxh3_64(buf) & KEY_MASK
 }
 
 fn class(d: &Doc, i: usize) -> &'static str {

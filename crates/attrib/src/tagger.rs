@@ -230,7 +230,9 @@ pub struct Features {
 /// Number of static features per token.
 pub const NF: usize = 31;
 
-fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
+/// Feature key: a template id and its parts, hashed (shared by the cue
+/// tagger and the content-boundary rankers).
+pub(crate) fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
     buf.clear();
     buf.push(t);
     for p in parts {

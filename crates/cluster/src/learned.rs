@@ -130,52 +130,38 @@ impl PairContext<'_> {
         let cos_raw = dot(&self.raw[i], &self.raw[j]);
         let cos_exp = dot(&self.exp[i], &self.exp[j]);
         let (mut name_dot, mut bigram_dot) = (0.0f32, 0.0f32);
-        {
-            let (a, b) = (&self.raw[i], &self.raw[j]);
-            let (mut x, mut y) = (0, 0);
-            while x < a.len() && y < b.len() {
-                match a[x].0.cmp(&b[y].0) {
-                    std::cmp::Ordering::Less => x += 1,
-                    std::cmp::Ordering::Greater => y += 1,
-                    std::cmp::Ordering::Equal => {
-                        if a[x].0 & 1 == 1 {
-                            name_dot += a[x].1 * b[y].1;
-                        }
-                        x += 1;
-                        y += 1;
-                    }
+        for_each_shared(
+            &self.raw[i],
+            &self.raw[j],
+            |t| t.0,
+            |a, b| {
+                if a.0 & 1 == 1 {
+                    name_dot += a.1 * b.1;
                 }
-            }
-        }
+            },
+        );
         let (mut numbers, mut names, mut shared) = (0u32, 0u32, 0u32);
         let (mut max_idf, mut sum_idf) = (0.0f32, 0.0f32);
-        {
-            let (a, b) = (&self.info[i], &self.info[j]);
-            let (mut x, mut y) = (0, 0);
-            while x < a.len() && y < b.len() {
-                match a[x].0.cmp(&b[y].0) {
-                    std::cmp::Ordering::Less => x += 1,
-                    std::cmp::Ordering::Greater => y += 1,
-                    std::cmp::Ordering::Equal => {
-                        let (_, idf, kind) = a[x];
-                        shared += 1;
-                        max_idf = max_idf.max(idf);
-                        sum_idf += idf;
-                        if kind & KIND_NUMBER != 0 {
-                            numbers += 1;
-                        }
-                        if kind & KIND_NAME != 0 {
-                            names += 1;
-                        }
-                        if kind & KIND_BIGRAM != 0 {
-                            bigram_dot += idf;
-                        }
-                        x += 1;
-                        y += 1;
-                    }
+        for_each_shared(
+            &self.info[i],
+            &self.info[j],
+            |t| t.0,
+            |a, _| {
+                let (_, idf, kind) = *a;
+                shared += 1;
+                max_idf = max_idf.max(idf);
+                sum_idf += idf;
+                if kind & KIND_NUMBER != 0 {
+                    numbers += 1;
                 }
-            }
-        }
+                if kind & KIND_NAME != 0 {
+                    names += 1;
+                }
+                if kind & KIND_BIGRAM != 0 {
+                    bigram_dot += idf;
+                }
+            },
+        );
         let rr = |a: usize, b: usize| {
             self.nb[a]
                 .iter()
@@ -267,6 +253,22 @@ impl PairContext<'_> {
         pairs.sort_unstable();
         pairs.dedup();
         pairs
+    }
+}
+
+/// Calls `f` on each pair of entries with equal keys in two lists sorted by key.
+fn for_each_shared<T, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K, mut f: impl FnMut(&T, &T)) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match key(&a[x]).cmp(&key(&b[y])) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                f(&a[x], &b[y]);
+                x += 1;
+                y += 1;
+            }
+        }
     }
 }
 
