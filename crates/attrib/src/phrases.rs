@@ -460,13 +460,6 @@ pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
         "yesterday",
         "today",
         "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "via",
         "through",
         "from",
@@ -478,7 +471,7 @@ pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     let Some(end) = content_end(d, from, limit) else {
         return true;
     };
-    STARTS.contains(&d.word(from))
+    (STARTS.contains(&d.word(from)) || rashomon_text::is_weekday(d.word(from)))
         && end - from < 12
         && (from..=end).all(|k| d.word(k) != "that" && d.kinds[k] != TokenKind::Quote)
 }
