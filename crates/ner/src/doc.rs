@@ -41,11 +41,13 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     for (w, l) in words.iter().zip(labels.iter_mut()) {
         dateline(w, l);
         acronyms(w, l);
-        if !crate::features::is_table_row(w) || w.iter().filter(|x| is_score(x)).count() < 2 {
+        if !crate::features::is_table_row(w)
+            || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
+        {
             continue;
         }
         for (r, k) in spans(l) {
-            let score_after = w.get(r.end).is_some_and(|x| is_score(x));
+            let score_after = w.get(r.end).is_some_and(|x| crate::features::is_score(x));
             let phrase = w[r.clone()].join(" ");
             if matches!(k, Kind::Loc | Kind::Org)
                 && score_after
@@ -167,15 +169,6 @@ fn acronyms(w: &[&str], l: &mut [NerLabel]) {
     }
 }
 
-/// A score, count or standing ("3", "4-43", ".556"), not a date or a year.
-fn is_score(w: &str) -> bool {
-    let digits = w.chars().filter(char::is_ascii_digit).count();
-    digits > 0
-        && digits <= 3
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +225,11 @@ mod tests {
             B(Kind::Org),
             "club named in a row is a club in prose"
         );
-        assert!(is_score("4-43") && is_score(".556") && !is_score("1996-08-30"));
+        assert!(
+            crate::features::is_score("4-43")
+                && crate::features::is_score(".556")
+                && !crate::features::is_score("1996-08-30")
+        );
     }
 
     #[test]

@@ -63,6 +63,70 @@ impl WordTable {
 #[derive(Clone, Debug, Default)]
 pub struct DocCtx {
     map: IdMap<[u8; 4]>,
+    /// The document reads as sports news (results rows or sports words):
+    /// a club-gazetteer name there is more likely the club than the place.
+    sports: bool,
+}
+
+/// Words that only sports reports use often.
+const SPORTS_WORDS: &[&str] = &[
+    "soccer",
+    "cricket",
+    "rugby",
+    "baseball",
+    "basketball",
+    "hockey",
+    "tennis",
+    "golf",
+    "football",
+    "cycling",
+    "athletics",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "innings",
+    "wicket",
+    "wickets",
+    "batsman",
+    "bowler",
+    "pitcher",
+    "quarterback",
+    "touchdown",
+    "playoff",
+    "playoffs",
+    "halftime",
+    "half-time",
+    "homer",
+    "inning",
+    "league",
+    "cup",
+    "coach",
+    "beat",
+    "drew",
+    "seeded",
+    "semifinal",
+    "semi-final",
+    "quarter-final",
+    "quarterfinal",
+    "penalty",
+    "match",
+    "championship",
+    "tournament",
+    "draw",
+    "unbeaten",
+    "relegation",
+    "promoted",
+    "captain",
+    "season",
+];
+
+fn is_sports_word(lower: &str) -> bool {
+    SPORTS_WORDS.contains(&lower)
 }
 
 // DocCtx slots: lower case mid-sentence, capitalised mid-sentence (ordinary
@@ -92,11 +156,20 @@ impl DocCtx {
     pub fn build<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> DocCtx {
         let mut map = IdMap::<[u8; 4]>::default();
         let mut lower = String::new();
+        let (mut rows, mut sports_words) = (0usize, 0usize);
         for s in doc {
             let words = s.as_ref();
             let caps = all_caps_sentence(words);
             let table = is_table_row(words);
+            if table && words.iter().filter(|w| is_score(w)).count() >= 2 {
+                rows += 1;
+            }
             for (i, w) in words.iter().enumerate() {
+                if w.len() <= 14 {
+                    lower.clear();
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    sports_words += usize::from(is_sports_word(&lower));
+                }
                 let add = doc_slots(shape_class(w), is_initial(words, i), caps, table);
                 if add == [0; 4] {
                     continue;
@@ -109,7 +182,10 @@ impl DocCtx {
                 }
             }
         }
-        DocCtx { map }
+        DocCtx {
+            map,
+            sports: rows > 0 || sports_words >= 2,
+        }
     }
 
     /// Counts for a word, less its own occurrence.
@@ -239,6 +315,15 @@ pub(crate) fn all_caps_sentence(words: &[&str]) -> bool {
     letters > 0 && upper * 5 >= letters * 4 && (letters >= 2 || words.len() <= 3)
 }
 
+/// A score, count or standing ("3", "4-43", ".556"), not a date or a year.
+pub(crate) fn is_score(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
+}
+
 /// Results tables and standings (>= 1/3 of tokens numeric) read differently.
 pub(crate) fn is_table_row(words: &[&str]) -> bool {
     let nums = words
@@ -307,6 +392,10 @@ pub(crate) fn extract(
         g.clear();
     }
     for &(start, len, cats) in &s.gaz {
+        // A name is written capitalised: "reading", "forest" are not clubs.
+        if s.toks[start].sc == SC_LOWER || s.toks[start + len - 1].sc == SC_LOWER {
+            continue;
+        }
         for i in start..start + len {
             let pos = if len == 1 {
                 2
@@ -315,7 +404,7 @@ pub(crate) fn extract(
             } else {
                 1
             };
-            for bit in 0..5 {
+            for bit in 0..gazetteer::NUM_CATS {
                 if cats & (1 << bit) != 0 {
                     s.gaz_tok[i].push((bit as u64 * 4 + pos, len.min(4) as u64));
                 }
@@ -323,6 +412,7 @@ pub(crate) fn extract(
         }
     }
     let table_row = u64::from(is_table_row(words));
+    let sports = u64::from(ctx.sports);
     let mask = (1u64 << bits) - 1;
     let mut feats = std::mem::take(out);
     macro_rules! push {
@@ -417,6 +507,17 @@ pub(crate) fn extract(
             push!(41, combine(g, t.sc));
             push!(42, combine(g, len));
             push!(43, combine(combine(g, state), t.info.case as u64));
+            if sports == 1 {
+                push!(49, combine(g, state));
+            }
+            if g / 4 == 5 {
+                // A club name next to a word: "beat", "against", "in", "at home to".
+                push!(50, combine(combine(p1.lh, sports), len));
+                push!(51, combine(combine(n1.lh, sports), len));
+            }
+        }
+        if sports == 1 && t.sc != SC_LOWER {
+            push!(52, combine(combine(t.sc, state), t.info.case as u64));
         }
         if let Some(&(g, _)) = s.gaz_tok.get(i + 1).and_then(|v| v.first()) {
             if i + 1 < n {

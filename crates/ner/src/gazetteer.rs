@@ -14,6 +14,10 @@ pub const DEMONYM: u8 = 4;
 pub const ORG: u8 = 8;
 /// Named events, competitions, awards, treaties (CoNLL MISC).
 pub const EVENT: u8 = 16;
+/// Sports clubs and teams (CoNLL ORG, often named after a place).
+pub const CLUB: u8 = 32;
+/// Number of category bits.
+pub const NUM_CATS: usize = 6;
 /// Longest phrase, in tokens, that is matched.
 pub const MAX_LEN: usize = 6;
 
@@ -22,6 +26,7 @@ static PLACES: &str = include_str!("../data/places.txt");
 static DEMONYMS: &str = include_str!("../data/demonyms.txt");
 static ORGS: &str = include_str!("../data/orgs.txt");
 static EVENTS: &str = include_str!("../data/events.txt");
+static CLUBS: &str = include_str!("../data/clubs.txt");
 
 pub(crate) fn word_hash(lower: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
@@ -55,6 +60,7 @@ fn gaz() -> &'static Gaz {
             (DEMONYMS, DEMONYM),
             (ORGS, ORG),
             (EVENTS, EVENT),
+            (CLUBS, CLUB),
         ] {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).
@@ -79,7 +85,7 @@ fn gaz() -> &'static Gaz {
     })
 }
 
-/// Category bits (COUNTRY | PLACE | DEMONYM | ORG | EVENT) of a phrase, 0 if unknown.
+/// Category bits (COUNTRY | PLACE | DEMONYM | ORG | EVENT | CLUB) of a phrase, 0 if unknown.
 pub fn categories(phrase: &str) -> u8 {
     let (k, n) = phrase_key(simple_tokenize(phrase).into_iter());
     if n == 0 || n > MAX_LEN {
@@ -89,13 +95,16 @@ pub fn categories(phrase: &str) -> u8 {
 }
 
 /// The entity kind a gazetteer gives a phrase: organisations first, then
-/// places, then demonyms and events (MISC, as in CoNLL).
+/// places, then clubs not named after a place, then demonyms and events
+/// (MISC, as in CoNLL).
 pub fn lookup(phrase: &str) -> Option<Kind> {
     let c = categories(phrase);
     if c & ORG != 0 {
         Some(Kind::Org)
     } else if c & (COUNTRY | PLACE) != 0 {
         Some(Kind::Loc)
+    } else if c & CLUB != 0 {
+        Some(Kind::Org)
     } else if c & (DEMONYM | EVENT) != 0 {
         Some(Kind::Misc)
     } else {
@@ -132,6 +141,21 @@ pub fn country_names() -> Vec<&'static str> {
     COUNTRIES.lines().filter(|l| !l.is_empty()).collect()
 }
 
+/// Sports club names (for synthetic sports prose).
+pub fn club_names() -> Vec<&'static str> {
+    CLUBS.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Named events and competitions.
+pub fn event_names() -> Vec<&'static str> {
+    EVENTS.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Demonyms and other MISC adjectives.
+pub fn demonym_names() -> Vec<&'static str> {
+    DEMONYMS.lines().filter(|l| !l.is_empty()).collect()
+}
+
 /// Place names other than countries.
 pub fn place_names() -> Vec<&'static str> {
     PLACES.lines().filter(|l| !l.is_empty()).collect()
@@ -151,6 +175,8 @@ mod tests {
         assert!(is_country("Ukraine"));
         assert_eq!(lookup("quickly"), None);
         assert_eq!(lookup("World Cup"), Some(Kind::Misc));
+        assert_eq!(lookup("Manchester United"), Some(Kind::Org));
+        assert!(categories("Leeds") & CLUB != 0 && categories("Leeds") & PLACE != 0);
     }
 
     #[test]

@@ -131,10 +131,10 @@ pub(crate) fn viterbi(
 /// Long exact matches are reliable; short ones are left to the model, which
 /// knows that "Surrey 429-7" is a team.
 fn retype_long_gazetteer_matches(labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
-    use crate::gazetteer::{COUNTRY, DEMONYM, EVENT, ORG, PLACE};
+    use crate::gazetteer::{CLUB, COUNTRY, DEMONYM, EVENT, ORG, PLACE};
     for &(start, len, cats) in matches {
         let kind = match cats {
-            c if c == ORG => Kind::Org,
+            c if c & (ORG | CLUB) != 0 && c & !(ORG | CLUB) == 0 => Kind::Org,
             c if c & !(COUNTRY | PLACE) == 0 => Kind::Loc,
             c if c == DEMONYM || c == EVENT => Kind::Misc,
             _ => continue,

@@ -29,6 +29,8 @@ struct Args {
     self_train: usize,
     /// Models (shuffling seeds) averaged into the shipped one.
     seeds: usize,
+    /// Synthetic sports-prose documents (club-gazetteer names as ORG).
+    prose: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         partial_misc: false,
         self_train: 0,
         seeds: 5,
+        prose: 400,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -56,6 +59,7 @@ fn parse_args() -> Result<Args, String> {
             "--self-train" => {
                 a.self_train = val()?.parse().map_err(|e| format!("--self-train: {e}"))?
             }
+            "--prose" => a.prose = val()?.parse().map_err(|e| format!("--prose: {e}"))?,
             "--wnut" => a.wnut = true,
             "--partial-misc" => a.partial_misc = true,
             _ => return Err(format!("unknown argument {k}")),
@@ -73,7 +77,7 @@ fn wnut_tag(t: &str) -> Option<NerLabel> {
     NerLabel::parse(&t)
 }
 
-fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
+fn load_sets(dir: &Path, wnut: bool, prose_docs: usize) -> Result<Vec<TrainSet>, NerError> {
     let ud = Columns {
         word: 1,
         label: Some(2),
@@ -225,6 +229,29 @@ fn load_sets(dir: &Path, wnut: bool) -> Result<Vec<TrainSet>, NerError> {
         partial_misc: false,
         docs: Vec::new(),
     });
+    if prose_docs > 0 {
+        let (clubs, events, demonyms) = (
+            gazetteer::club_names(),
+            gazetteer::event_names(),
+            gazetteer::demonym_names(),
+        );
+        let names = synth::ProseNames {
+            clubs: &clubs,
+            places: &places,
+            countries: &countries,
+            people: &people,
+            events: &events,
+            demonyms: &demonyms,
+        };
+        let (sentences, docs) = synth::sports_prose(&names, prose_docs);
+        sets.push(TrainSet {
+            name: "sports-prose".into(),
+            sentences,
+            repeat: 1,
+            partial_misc: false,
+            docs,
+        });
+    }
     sets.push(TrainSet {
         name: "sports-tables".into(),
         sentences: synth::sports_tables(&places, &people, 900),
@@ -312,7 +339,7 @@ fn run() -> Result<(), String> {
     let a = parse_args()?;
     let t0 = Instant::now();
     let dir = a.shared.join("train/ner");
-    let mut sets = load_sets(&dir, a.wnut).map_err(|e| e.to_string())?;
+    let mut sets = load_sets(&dir, a.wnut, a.prose).map_err(|e| e.to_string())?;
     // Partial MISC labels (O may be MISC in corpora without MISC) scored lower on
     // the dev set than plain labels plus silver demonyms, so they are opt-in.
     if !a.partial_misc {
