@@ -3,7 +3,8 @@
 //! other half with it (cross-validation).
 //!
 //! cluster-train FILE.jsonl --train first|second|all [--test first|second]
-//!               [--l2 X] [--out MODEL.txt]
+//!               [--l2 X] [--drop NAME,NAME..] [--out MODEL.txt]
+//! (--drop: features left out of the model, by their FEATURE_NAMES name)
 
 use rashomon_cluster::eval::{features_and_labels, half, labels, read_records, score};
 use rashomon_cluster::{
@@ -27,6 +28,7 @@ fn run() -> Result<(), String> {
     let mut test: Option<String> = None;
     let mut out: Option<String> = None;
     let mut l2 = 1e-4;
+    let mut drop: Vec<usize> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = |n: &str| args.next().ok_or(format!("{n} needs a value"));
@@ -34,6 +36,15 @@ fn run() -> Result<(), String> {
             "--train" => train = val(&a)?,
             "--test" => test = Some(val(&a)?),
             "--out" => out = Some(val(&a)?),
+            "--drop" => {
+                for name in val(&a)?.split(',') {
+                    let k = FEATURE_NAMES
+                        .iter()
+                        .position(|n| *n == name)
+                        .ok_or(format!("--drop: no feature {name}"))?;
+                    drop.push(k);
+                }
+            }
             "--l2" => l2 = val(&a)?.parse().map_err(|_| "bad --l2".to_string())?,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => file = Some(a),
@@ -47,9 +58,17 @@ fn run() -> Result<(), String> {
     let cfg = ClusterConfig::default();
     let tr = half(records.clone(), &train)?;
     let (feats, gold) = features_and_labels(&tr, &cfg);
-    let ex = pair_examples(&feats, &gold, &cfg);
+    let mut ex = pair_examples(&feats, &gold, &cfg);
+    for (x, _) in ex.iter_mut() {
+        for &k in &drop {
+            x[k] = 0.0;
+        }
+    }
     let pos = ex.iter().filter(|e| e.1).count();
-    let (weights, bias) = train_logistic(&ex, l2, 15);
+    let (mut weights, bias) = train_logistic(&ex, l2, 15);
+    for &k in &drop {
+        weights[k] = 0.0;
+    }
     let mut model = PairModel {
         weights,
         bias,
