@@ -8,6 +8,7 @@
 
 pub mod doc;
 pub mod ends;
+pub mod lexicon;
 pub mod names;
 pub mod phrases;
 pub mod polnear;

@@ -139,6 +139,17 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             }
         }
     }
+    // "Acknowledging that X, Trump said Y": a fronted participle's content ends at the
+    // comma before the main clause, whose subject is the speaker.
+    if a == ss && lnp.is_none() && d.word(a).ends_with("ing") {
+        for c in cues.iter().filter(|c| c.0 > b + 2 && c.0 < se) {
+            if let Some((x, y)) = left_np(d, c.0, b + 1) {
+                if x > b + 2 && is_comma(d, x - 1) {
+                    return resolve_participle(d, a, b, cues, x - 1, Some((x, y)));
+                }
+            }
+        }
+    }
     // "… by accusing", "after saying": the participle's subject is the main clause's.
     if a > ss
         && d.word(a).ends_with("ing")

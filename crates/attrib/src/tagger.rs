@@ -223,11 +223,12 @@ pub fn viterbi(
 
 /// Static (label-independent) features of every token, computed once.
 pub struct Features {
-    /// `NF` hashes per token, flat.
+    /// Hashes of every token, flat; token `i` owns `flat[off[i]..off[i + 1]]`.
     flat: Vec<u64>,
+    off: Vec<u32>,
 }
 
-/// Number of static features per token.
+/// Number of static features every token has (lexicon features come on top).
 pub const NF: usize = 31;
 
 /// Feature key: a template id and its parts, hashed (shared by the cue
@@ -279,7 +280,9 @@ impl Features {
         let n = doc.len();
         let mut buf = Vec::with_capacity(64);
         let shapes: Vec<String> = (0..n).map(|i| shape(doc.raw(i))).collect();
-        let mut flat = Vec::with_capacity(n * NF);
+        let mut flat = Vec::with_capacity(n * (NF + 4));
+        let mut off = Vec::with_capacity(n + 1);
+        off.push(0u32);
         // Stems repeat within an article: compute each once.
         let mut stems: HashMap<&str, String> = HashMap::new();
         let sent_has_quote: Vec<bool> = doc
@@ -450,12 +453,27 @@ impl Features {
                 h(&mut buf, 20, &[suffix(w0, 2), sh(-1), w(1)]),
             ];
             flat.extend_from_slice(&f);
+            // Predicate class (hand-written lexicon) in context: rare predicates share
+            // weights with the frequent members of their class.
+            if let Some(lc) = crate::lexicon::class(w0, stem) {
+                flat.extend_from_slice(&[
+                    h(&mut buf, 60, &[lc]),
+                    h(&mut buf, 61, &[lc, that_soon, class(1)]),
+                    h(&mut buf, 62, &[lc, subj, skipped]),
+                    h(&mut buf, 63, &[lc, suffix(w0, 2), class(-1)]),
+                    h(&mut buf, 64, &[lc, qctx, inq]),
+                ]);
+            }
+            off.push(flat.len() as u32);
         }
-        Features { flat }
+        Features { flat, off }
     }
 
     pub fn stat(&self, i: usize) -> &[u64] {
-        self.flat.get(i * NF..(i + 1) * NF).unwrap_or(&[])
+        match (self.off.get(i), self.off.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.flat.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Static features of token `i` plus those depending on the previous tag.
