@@ -48,12 +48,17 @@ Flemish Walloon Corsican Sicilian Bavarian Prussian Cossack Crimean Hutu Tutsi Z
 Bosniak Uyghur Uighur Tibetan Cantonese Mandarin Hong Konger Kashmiri Punjabi Bengali Gujarati Sinhalese Berber Bedouin
 Druze Alawite Yazidi Coptic Maronite Israeli Gazan Texan Californian Floridian New Yorker Londoner Parisian Muscovite
 Democrat Democratic Republican Conservative Labour Liberal Tory Socialist Communist Marxist Bolshevik Nazi Gaullist
+Moslem Moslems Muslims Hindus Sikhs Buddhists Catholics Protestants Christians Shi'ites Shiites Sunnis Mormon Mormons
+Lutheran Methodist Baptist Evangelical Pentecostal Presbyterian Episcopalian Calvinist Hasidic Orthodox Sufi Wahhabi
 Americans Britons Russians Ukrainians Germans Europeans Israelis Palestinians Chinese Iranians Iraqis Syrians Afghans
 Africans Asians Arabs Muslims Christians Jews Kurds Serbs Croats Bosnians Albanians Turks Greeks Poles Czechs
 Canadians Mexicans Brazilians Argentines Japanese Koreans Indians Pakistanis Australians Italians Spaniards
 Frenchmen Dutchmen Swedes Norwegians Danes Finns Belgians Austrians Hungarians Romanians Bulgarians Georgians
 Armenians Saudis Egyptians Libyans Nigerians Kenyans Somalis Sudanese Ethiopians Democrats Republicans""".split()
-MULTI_DEMONYMS = ["South African", "Sri Lankan", "Sierra Leonean", "New Zealander", "North Korean", "South Korean",
+MULTI_DEMONYMS = ["Roman Catholic", "Roman Catholics", "Greek Orthodox", "Russian Orthodox", "Greek Cypriot",
+                  "Turkish Cypriot", "Bosnian Serb", "Bosnian Serbs", "Bosnian Croat", "Bosnian Muslim", "West Indian",
+                  "West Indians", "Northern Irish", "Latin Americans", "South Africans", "New Zealanders",
+                  "South African", "Sri Lankan", "Sierra Leonean", "New Zealander", "North Korean", "South Korean",
                   "Hong Konger", "New Yorker", "Latin American", "Saudi Arabian", "Costa Rican", "Puerto Rican"]
 
 REGIONS = """Africa;Asia;Europe;North America;South America;Latin America;Central America;Oceania;Antarctica;
@@ -469,6 +474,9 @@ Voyager;Ariane;Ariane 5;Prozac;Viagra;Aspirin;Valium;Ecstasy;Big Mac;Walkman;Pla
 Beetle;Mondeo;Escort;Fiesta;Corolla;Camry;Civic;Mustang;Jeep;Land Rover;Range Rover;Mini;
 Harry Potter;Star Trek;Jurassic Park;Mission Impossible;
 Evita;Hamlet;Macbeth;King Lear;Othello;Romeo and Juliet;Les Miserables;Phantom of the Opera;Cats;
+Eastern Division;Western Division;Central Division;Northern Division;Southern Division;
+Premier Division;Major League;Major Leagues;Minor League;Minor Leagues;Eurodollar;Eurodollars;Eurobond;Eurobonds;
+GMT;UTC;EST;EDT;CST;CDT;PST;PDT;MST;MDT;CET;CEST;BST;JST;C$;A$;NZ$;HK$;S$;US$;
 Mona Lisa;Sistine Chapel;Last Supper;Bible Belt;New Testament;Old Testament;Gospel;Ten Commandments""".replace("\n", "").split(";")
 
 # Ordinary English words that are also team, product or paper names: as

@@ -41,6 +41,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     for (w, l) in words.iter().zip(labels.iter_mut()) {
         dateline(w, l);
         acronyms(w, l);
+        if rule_on("HYPHEN") {
+            hyphen_compounds(w, l);
+        }
         if !crate::features::is_table_row(w)
             || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
         {
@@ -98,7 +101,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         // Rule 4: clubs and company heads.
         for (r, k) in spans(l) {
             let s = key(&w[r.clone()]);
-            let club = k == Kind::Loc && clubs.contains_key(&s);
+            // "MINNESOTA AT MILWAUKEE": the home side after "at" is a place in CoNLL.
+            let after_at = r.start > 0 && w[r.start - 1].eq_ignore_ascii_case("at");
+            let club = k == Kind::Loc && clubs.contains_key(&s) && !after_at;
             let head = r.len() == 1 && k != Kind::Org && org_heads.contains_key(&s);
             if club || head {
                 relabel(l, r, Kind::Org);
@@ -118,6 +123,48 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             if single && !(l[i] == NerLabel::O && prev_ent) {
                 l[i] = NerLabel::B(Kind::Per);
             }
+        }
+    }
+}
+
+fn rule_on(name: &str) -> bool {
+    std::env::var("NER_RULES_OFF").map_or(true, |v| !v.split(',').any(|x| x == name))
+}
+
+/// Capitalised name + hyphen + lower-case word ("Paris-based", "Kremlin-backed")
+/// is MISC in CoNLL's convention, together with a name it continues ("New
+/// York-based"). Only when the name part is a known name (gazetteer) or the
+/// token is not sentence-initial ("Long-term" at a sentence start is not).
+fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
+    for i in 0..w.len() {
+        let Some((head, tail)) = w[i].split_once('-') else {
+            continue;
+        };
+        let capital = head.chars().next().is_some_and(char::is_uppercase)
+            && head.chars().all(|c| c.is_alphabetic() || c == '.');
+        let lower_tail = !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase());
+        if !capital || !lower_tail || matches!(l.get(i + 1), Some(NerLabel::I(_))) {
+            continue;
+        }
+        if i == 0 && crate::gazetteer::categories(head) == 0 {
+            continue;
+        }
+        // The entity this token ends or continues, if any.
+        let mut start = i;
+        let touching = match l[i] {
+            NerLabel::O => i > 0 && l[i - 1] != NerLabel::O,
+            NerLabel::I(_) => true,
+            NerLabel::B(_) => false,
+        };
+        if touching {
+            start = i - 1;
+            while start > 0 && !matches!(l[start], NerLabel::B(_)) {
+                start -= 1;
+            }
+        }
+        l[start] = NerLabel::B(Kind::Misc);
+        for x in &mut l[start + 1..=i] {
+            *x = NerLabel::I(Kind::Misc);
         }
     }
 }

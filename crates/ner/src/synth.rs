@@ -101,7 +101,7 @@ pub fn datelines(places: &[&str], countries: &[&str], n: usize) -> Vec<Sentence>
         .collect()
 }
 
-/// Schedules ("Chicago AT Houston"), standings rows ("Seattle 70 62 .530 4")
+/// Schedules ("Chicago AT Houston": club, then the venue's place), standings rows ("Seattle 70 62 .530 4")
 /// and cricket scorecard lines ("A. Smith c Jones b Brown 42"): a club named
 /// after a place is an ORG, batsmen and bowlers are PER. (Prose templates with
 /// clubs as ORG were tried too and lowered dev F1: they taught the model that
@@ -125,9 +125,10 @@ pub fn sports_tables(places: &[&str], people: &[&str], n: usize) -> Vec<Sentence
             match i % 3 {
                 0 => {
                     b.upper = r.next(2) == 0;
+                    // CoNLL tags the home side after "AT" as the place.
                     club(&mut b, &mut r);
                     b.o("AT");
-                    club(&mut b, &mut r);
+                    b.ent(r.pick(places), Kind::Loc);
                 }
                 1 => {
                     b.upper = r.next(2) == 0;
