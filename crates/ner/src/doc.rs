@@ -127,7 +127,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     }
 }
 
-fn rule_on(name: &str) -> bool {
+pub(crate) fn rule_on(name: &str) -> bool {
     std::env::var("NER_RULES_OFF").map_or(true, |v| !v.split(',').any(|x| x == name))
 }
 
@@ -157,9 +157,14 @@ fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
             NerLabel::B(_) => false,
         };
         if touching {
-            start = i - 1;
-            while start > 0 && !matches!(l[start], NerLabel::B(_)) {
-                start -= 1;
+            let mut s = i - 1;
+            while s > 0 && !matches!(l[s], NerLabel::B(_)) {
+                s -= 1;
+            }
+            // "New York-based" continues the name; "Ukraine US-backed" does not.
+            let joined = format!("{} {head}", w[s..i].join(" "));
+            if l[i] != NerLabel::O || crate::gazetteer::categories(&joined) != 0 {
+                start = s;
             }
         }
         l[start] = NerLabel::B(Kind::Misc);

@@ -16,8 +16,10 @@ pub const ORG: u8 = 8;
 pub const EVENT: u8 = 16;
 /// Sports clubs and teams (CoNLL ORG, often named after a place).
 pub const CLUB: u8 = 32;
+/// Cities of a million or more and the hand-written regions (also in PLACE).
+pub const MAJOR: u8 = 64;
 /// Number of category bits.
-pub const NUM_CATS: usize = 6;
+pub const NUM_CATS: usize = 7;
 /// Longest phrase, in tokens, that is matched.
 pub const MAX_LEN: usize = 6;
 
@@ -27,6 +29,7 @@ static DEMONYMS: &str = include_str!("../data/demonyms.txt");
 static ORGS: &str = include_str!("../data/orgs.txt");
 static EVENTS: &str = include_str!("../data/events.txt");
 static CLUBS: &str = include_str!("../data/clubs.txt");
+static MAJORS: &str = include_str!("../data/major_places.txt");
 
 pub(crate) fn word_hash(lower: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
@@ -61,6 +64,7 @@ fn gaz() -> &'static Gaz {
             (ORGS, ORG),
             (EVENTS, EVENT),
             (CLUBS, CLUB),
+            (MAJORS, MAJOR),
         ] {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 // Both the whole-word and the hyphen-split tokenisation (UD splits hyphens).
@@ -176,6 +180,7 @@ mod tests {
         assert_eq!(lookup("quickly"), None);
         assert_eq!(lookup("World Cup"), Some(Kind::Misc));
         assert_eq!(lookup("Manchester United"), Some(Kind::Org));
+        assert!(categories("Kyiv") & MAJOR != 0 && categories("Leeds") & MAJOR == 0);
         assert!(categories("Leeds") & CLUB != 0 && categories("Leeds") & PLACE != 0);
     }
 
