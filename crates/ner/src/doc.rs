@@ -67,6 +67,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         "group", "holdings", "bank", "motors", "airlines", "fc",
     ];
     let kidx = |k: Kind| Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+    let sports = crate::features::is_sports_doc(words);
     let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let mut org_heads: BTreeMap<String, usize> = BTreeMap::new();
     let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
@@ -104,6 +105,12 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             // "MINNESOTA AT MILWAUKEE": the home side after "at" is a place in CoNLL.
             let after_at = r.start > 0 && w[r.start - 1].eq_ignore_ascii_case("at");
             let club = k == Kind::Loc && clubs.contains_key(&s) && !after_at;
+            // In sports news a known club's name is the club, unless it follows
+            // "at" or "in" (a venue or home town).
+            let after_in = r.start > 0 && w[r.start - 1].eq_ignore_ascii_case("in");
+            let known_club =
+                sports && k == Kind::Loc && !after_at && !after_in && club_gaz(&w[r.clone()]);
+            let club = club || (known_club && rule_on("SPORTSCLUB"));
             let head = r.len() == 1 && k != Kind::Org && org_heads.contains_key(&s);
             if club || head {
                 relabel(l, r, Kind::Org);
@@ -125,6 +132,13 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             }
         }
     }
+}
+
+/// A club-gazetteer name that is not a country (national sides are LOC).
+fn club_gaz(w: &[&str]) -> bool {
+    use crate::gazetteer::{categories, CLUB, COUNTRY};
+    let c = categories(&w.join(" "));
+    c & CLUB != 0 && c & COUNTRY == 0
 }
 
 pub(crate) fn rule_on(name: &str) -> bool {

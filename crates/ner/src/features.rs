@@ -129,6 +129,26 @@ fn is_sports_word(lower: &str) -> bool {
     SPORTS_WORDS.contains(&lower)
 }
 
+/// A document reads as sports news: a results row with two scores, or two
+/// sports words.
+pub(crate) fn is_sports_doc<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> bool {
+    let mut n = 0;
+    for s in doc {
+        let words = s.as_ref();
+        if is_table_row(words) && words.iter().filter(|w| is_score(w)).count() >= 2 {
+            return true;
+        }
+        n += words
+            .iter()
+            .filter(|w| w.len() <= 14 && is_sports_word(&w.to_lowercase()))
+            .count();
+        if n >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 // DocCtx slots: lower case mid-sentence, capitalised mid-sentence (ordinary
 // casing), in a results row, written in capitals in an ordinary sentence.
 fn doc_slots(sc: u64, initial: bool, caps: bool, table: bool) -> [u8; 4] {

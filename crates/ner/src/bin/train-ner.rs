@@ -44,7 +44,7 @@ fn parse_args() -> Result<Args, String> {
         partial_misc: false,
         self_train: 0,
         seeds: 5,
-        prose: 400,
+        prose: 800,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
