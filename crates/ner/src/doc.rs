@@ -44,6 +44,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         if rule_on("HYPHEN") {
             hyphen_compounds(w, l);
         }
+        if rule_on("AMP") {
+            ampersand_names(w, l);
+        }
         if !crate::features::is_table_row(w)
             || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
         {
@@ -157,10 +160,24 @@ fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
         let capital = head.chars().next().is_some_and(char::is_uppercase)
             && head.chars().all(|c| c.is_alphabetic() || c == '.');
         let lower_tail = !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase());
-        if !capital || !lower_tail || matches!(l.get(i + 1), Some(NerLabel::I(_))) {
+        if !capital || !lower_tail || (i == 0 && crate::gazetteer::categories(head) == 0) {
             continue;
         }
-        if i == 0 && crate::gazetteer::categories(head) == 0 {
+        if matches!(l.get(i + 1), Some(NerLabel::I(_))) {
+            // "Ohio-based KeyCorp" read as one name: split it; what is
+            // "-based" somewhere is an organisation.
+            if let NerLabel::B(k) = l[i] {
+                if rule_on("HYPHENSPLIT") {
+                    l[i] = NerLabel::B(Kind::Misc);
+                    let k = if tail == "based" { Kind::Org } else { k };
+                    l[i + 1] = NerLabel::B(k);
+                    let mut j = i + 2;
+                    while matches!(l.get(j), Some(NerLabel::I(_))) {
+                        l[j] = NerLabel::I(k);
+                        j += 1;
+                    }
+                }
+            }
             continue;
         }
         // The entity this token ends or continues, if any.
@@ -184,6 +201,45 @@ fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
         l[start] = NerLabel::B(Kind::Misc);
         for x in &mut l[start + 1..=i] {
             *x = NerLabel::I(Kind::Misc);
+        }
+    }
+}
+
+/// "Douglas & Lomason Co", "Procter & Gamble": capitalised words joined by
+/// "&" are one organisation (one place when both sides are places:
+/// "Trinidad & Tobago").
+fn ampersand_names(w: &[&str], l: &mut [NerLabel]) {
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    for i in 1..w.len().saturating_sub(1) {
+        if w[i] != "&" || !cap(w[i - 1]) || !cap(w[i + 1]) {
+            continue;
+        }
+        let mut start = i - 1;
+        while start > 0 && matches!(l[start], NerLabel::I(_)) {
+            start -= 1;
+        }
+        if l[start] == NerLabel::O {
+            // A capitalised run before "&" that the tagger left out.
+            while start > 0 && cap(w[start - 1]) && l[start - 1] == NerLabel::O {
+                start -= 1;
+            }
+        }
+        let mut end = i + 2;
+        while end < w.len()
+            && (matches!(l[end], NerLabel::I(_)) || (l[end] == NerLabel::O && cap(w[end])))
+        {
+            end += 1;
+        }
+        let left = l[start].kind();
+        let right = l[i + 1].kind();
+        let k = if left == Some(Kind::Loc) && right == Some(Kind::Loc) {
+            Kind::Loc
+        } else {
+            Kind::Org
+        };
+        l[start] = NerLabel::B(k);
+        for x in &mut l[start + 1..end] {
+            *x = NerLabel::I(k);
         }
     }
 }
