@@ -315,7 +315,7 @@ mod tests {
 
     #[test]
     fn majority_kind_wins_only_with_a_clear_majority() {
-        let a = ["Essex", "beat", "Kent"];
+        let a = ["Essex", "met", "Kent"];
         let words: Vec<&[&str]> = vec![&a, &a, &a];
         let mut labels = vec![
             vec![B(Kind::Org), O, B(Kind::Org)],
@@ -351,6 +351,55 @@ mod tests {
             crate::features::is_score("4-43")
                 && crate::features::is_score(".556")
                 && !crate::features::is_score("1996-08-30")
+        );
+    }
+
+    #[test]
+    fn sports_news_makes_known_clubs_org_but_not_after_at() {
+        let a = ["SOCCER", "-", "LEEDS", "BEAT", "CHELSEA"];
+        let b = ["Leeds", "scored", "twice", "at", "Chelsea", "."];
+        let words: Vec<&[&str]> = vec![&a, &b];
+        let mut labels = vec![
+            vec![O, O, B(Kind::Loc), O, B(Kind::Org)],
+            vec![B(Kind::Loc), O, O, O, B(Kind::Loc), O],
+        ];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[0][2], B(Kind::Org));
+        assert_eq!(labels[1][0], B(Kind::Org));
+        assert_eq!(labels[1][4], B(Kind::Loc), "after 'at': the venue");
+    }
+
+    #[test]
+    fn ampersand_and_hyphen_compounds() {
+        let w = ["Shares", "of", "Douglas", "&", "Lomason", "Co", "rose"];
+        let mut l = vec![O, O, B(Kind::Per), O, B(Kind::Per), O, O];
+        ampersand_names(&w, &mut l);
+        assert_eq!(
+            l,
+            vec![
+                O,
+                O,
+                B(Kind::Org),
+                I(Kind::Org),
+                I(Kind::Org),
+                I(Kind::Org),
+                O
+            ]
+        );
+        let w = [
+            "the",
+            "Ohio-based",
+            "KeyCorp",
+            "and",
+            "the",
+            "Paris-based",
+            "bank",
+        ];
+        let mut l = vec![O, B(Kind::Per), I(Kind::Per), O, O, O, O];
+        hyphen_compounds(&w, &mut l);
+        assert_eq!(
+            l,
+            vec![O, B(Kind::Misc), B(Kind::Org), O, O, B(Kind::Misc), O]
         );
     }
 
