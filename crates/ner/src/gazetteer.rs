@@ -77,7 +77,9 @@ fn gaz() -> &'static Gaz {
                         _ => vec![t],
                     })
                     .collect();
-                for v in [toks, split] {
+                // And the text split at spaces only: "C$" is one token in wire text.
+                let raw: Vec<&str> = line.split_whitespace().collect();
+                for v in [toks, split, raw] {
                     let (k, n) = phrase_key(v.iter().copied());
                     if n > 0 && n <= MAX_LEN {
                         *map.entry(k).or_insert(0) |= cat;
@@ -180,6 +182,10 @@ mod tests {
         assert_eq!(lookup("quickly"), None);
         assert_eq!(lookup("World Cup"), Some(Kind::Misc));
         assert_eq!(lookup("Manchester United"), Some(Kind::Org));
+        let h = [word_hash("c$")];
+        let mut m = Vec::new();
+        matches(&h, &mut m);
+        assert!(m.iter().any(|&(_, _, c)| c & EVENT != 0), "C$ as one token");
         assert!(categories("Kyiv") & MAJOR != 0 && categories("Leeds") & MAJOR == 0);
         assert!(categories("Leeds") & CLUB != 0 && categories("Leeds") & PLACE != 0);
     }
