@@ -398,6 +398,7 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
     Model {
         weights: avg,
         b_bias: 0.0,
+        clusters: Default::default(),
     }
 }
 
@@ -429,6 +430,7 @@ mod tests {
         let m = Model {
             weights: FeatMap::default(),
             b_bias: 0.0,
+            clusters: Default::default(),
         };
         let n = d.len();
         // "In contrast , he said the plan failed and showed no results ."

@@ -252,6 +252,12 @@ pub fn right_np(d: &Doc, start: usize, hi: usize) -> Option<(usize, usize)> {
         if clause_punct(d, j) || BOUNDARY.contains(&d.word(j)) {
             break;
         }
+        // "said a person close to the Clintons", "a senior official at the Pentagon": a
+        // role noun keeps its complement (a name, or "the"/"both" before one).
+        if j > start && role_complement(d, j, hi) {
+            j += 1;
+            continue;
+        }
         // Adjuncts after the speaker ("said Trump on Friday") are not part of it.
         if j > start
             && matches!(
@@ -439,6 +445,31 @@ pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usi
     {
         end = Some(i);
         i += 1;
+        // "Many liberal Democrats", "Democratic front-runner Hillary Clinton": after a
+        // quantifier or a nationality/party adjective, lowercase modifiers lead on to a
+        // capitalised head.
+        if i < limit
+            && !d.is_cap(i)
+            && (matches!(d.word(start), "many" | "most" | "some" | "several" | "all")
+                || ["ic", "an", "ish", "ese"]
+                    .iter()
+                    .any(|s| d.word(i - 1).ends_with(s)))
+        {
+            let modifier = |k: usize| {
+                k < limit
+                    && d.kinds[k] == TokenKind::Word
+                    && !d.is_cap(k)
+                    && !BOUNDARY.contains(&d.word(k))
+                    && !PRONOUNS.contains(&d.word(k))
+                    && !["ed", "ing", "ly"].iter().any(|s| d.word(k).ends_with(s))
+            };
+            let head = |k: usize| k < limit && d.kinds[k] == TokenKind::Word && d.is_cap(k);
+            if modifier(i) && head(i + 1) {
+                i += 1;
+            } else if modifier(i) && modifier(i + 1) && head(i + 2) {
+                i += 2;
+            }
+        }
     }
     end.map(|e| (start, e))
 }
@@ -661,4 +692,72 @@ pub(crate) fn time_adjunct_start(d: &Doc, np: (usize, usize)) -> Option<usize> {
         return Some(b - 1);
     }
     None
+}
+
+/// Whether the preposition at `j` opens the complement of the role noun before it
+/// ("adviser to both Clintons", "official at the Pentagon"), not a time or
+/// circumstance adjunct ("said Trump on Friday", "the source in an interview").
+fn role_complement(d: &Doc, j: usize, hi: usize) -> bool {
+    const ROLES: &[&str] = &[
+        "close",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "aide",
+        "aides",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "member",
+        "members",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "professor",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "strategist",
+        "consultant",
+        "fellow",
+        "researcher",
+        "economist",
+        "leader",
+        "leaders",
+        "ally",
+        "allies",
+        "friend",
+        "donor",
+        "donors",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "executive",
+        "president",
+        "head",
+        "lawyer",
+        "attorney",
+        "article",
+        "report",
+        "editorial",
+        "statement",
+        "staffer",
+        "staffers",
+    ];
+    if !matches!(d.word(j), "to" | "at" | "for" | "with" | "in") || !ROLES.contains(&d.word(j - 1))
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    if k < hi && matches!(d.word(k), "the" | "both") {
+        k += 1;
+    }
+    k < hi && d.is_cap(k) && !rashomon_text::is_weekday(d.word(k))
 }

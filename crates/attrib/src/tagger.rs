@@ -36,6 +36,8 @@ pub struct Model {
     pub weights: FeatMap<[f32; NL]>,
     /// Added to the B score at decoding: trades cue precision for recall (tuned on held-out train).
     pub b_bias: f32,
+    /// Word hash -> packed (coarse, fine) distributional cluster (see `clusters`).
+    pub clusters: FeatMap<u16>,
 }
 
 /// Tuned on a held-out tenth of PolNeAR train (docs/attribution.md).
@@ -69,9 +71,24 @@ impl Model {
             }
             weights.insert(key, w);
         }
+        // Optional trailer: count, then per word a u32 hash and a u16 cluster.
+        let mut clusters = FeatMap::default();
+        let rest = &b[12 + n * rec..];
+        if rest.len() >= 4 {
+            let m = u32::from_le_bytes(rest[..4].try_into().ok()?) as usize;
+            if rest.len() < 4 + 6 * m {
+                return None;
+            }
+            clusters.reserve(m);
+            for r in rest[4..4 + 6 * m].chunks_exact(6) {
+                let key = u64::from(u32::from_le_bytes(r[..4].try_into().ok()?));
+                clusters.insert(key, u16::from_le_bytes(r[4..6].try_into().ok()?));
+            }
+        }
         Some(Model {
             weights,
             b_bias: DEFAULT_B_BIAS,
+            clusters,
         })
     }
 
@@ -91,6 +108,15 @@ impl Model {
             out.extend(((*k & KEY_MASK) as u32).to_le_bytes());
             for x in w {
                 out.extend(((x / scale).round() as i16).to_le_bytes());
+            }
+        }
+        if !self.clusters.is_empty() {
+            let mut cl: Vec<_> = self.clusters.iter().collect();
+            cl.sort_by_key(|(k, _)| **k);
+            out.extend((cl.len() as u32).to_le_bytes());
+            for (k, c) in cl {
+                out.extend(((*k & KEY_MASK) as u32).to_le_bytes());
+                out.extend(c.to_le_bytes());
             }
         }
         out
@@ -243,6 +269,13 @@ pub(crate) fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
     xxh3_64(buf) & KEY_MASK
 }
 
+/// Decimal text of a cluster id without allocating per token.
+fn num(x: u16) -> &'static str {
+    static NUMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let v = NUMS.get_or_init(|| (0..1024).map(|i: u32| i.to_string()).collect());
+    v.get(usize::from(x)).map_or("?", String::as_str)
+}
+
 fn shape(s: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
@@ -276,7 +309,7 @@ fn suffix(s: &str, n: usize) -> &str {
 }
 
 impl Features {
-    pub fn new(doc: &Doc) -> Features {
+    pub fn new(doc: &Doc, clusters: &FeatMap<u16>) -> Features {
         let n = doc.len();
         let mut buf = Vec::with_capacity(64);
         let shapes: Vec<String> = (0..n).map(|i| shape(doc.raw(i))).collect();
@@ -462,6 +495,16 @@ impl Features {
                     h(&mut buf, 62, &[lc, subj, skipped]),
                     h(&mut buf, 63, &[lc, suffix(w0, 2), class(-1)]),
                     h(&mut buf, 64, &[lc, qctx, inq]),
+                ]);
+            }
+            // Distributional cluster of the word in context (computed from unlabeled text).
+            if let Some(&c) = clusters.get(&crate::clusters::key(w0)) {
+                let (co, fi) = crate::clusters::unpack(c);
+                let (co, fi) = (num(co), num(fi));
+                flat.extend_from_slice(&[
+                    h(&mut buf, 70, &[fi]),
+                    h(&mut buf, 71, &[fi, that_soon, class(1)]),
+                    h(&mut buf, 72, &[co, subj, skipped]),
                 ]);
             }
             off.push(flat.len() as u32);

@@ -29,12 +29,43 @@ pub const RUNS: u64 = 3;
 
 pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
     let structured = std::env::var_os("ATTRIB_LOCAL").is_none();
+    let analyses: Vec<_> = arts
+        .iter()
+        .map(|a| rashomon_text::analyze(&a.text))
+        .collect();
+    let docs: Vec<Doc> = arts
+        .iter()
+        .zip(&analyses)
+        .map(|(a, an)| Doc::new(&a.text, an))
+        .collect();
+    // Word clusters from the text of the training articles (each article once). Opt-in:
+    // on held-out folds they gave no gain over the lexicon (docs/attribution.md).
+    let clusters = if std::env::var_os("ATTRIB_CLUSTERS").is_none() {
+        FeatMap::default()
+    } else {
+        let mut seen = std::collections::BTreeSet::new();
+        let seqs: Vec<Vec<Option<&str>>> = arts
+            .iter()
+            .zip(&docs)
+            .filter(|(a, _)| seen.insert(a.name.clone()))
+            .map(|(_, d)| {
+                let mut v = Vec::with_capacity(d.len() + d.sents.len());
+                for r in &d.sents {
+                    v.extend(r.clone().map(|i| Some(d.word(i))));
+                    v.push(None);
+                }
+                v
+            })
+            .collect();
+        crate::clusters::build(&seqs)
+    };
+    if !clusters.is_empty() {
+        eprintln!("{} clustered words", clusters.len());
+    }
     let mut data = Vec::new();
-    for a in arts {
-        let an = rashomon_text::analyze(&a.text);
-        let doc = Doc::new(&a.text, &an);
-        let tags = gold_tags(&doc, a);
-        let feats = Features::new(&doc);
+    for (a, doc) in arts.iter().zip(&docs) {
+        let tags = gold_tags(doc, a);
+        let feats = Features::new(doc, &clusters);
         // Only what the tagger needs: per-token features plus sentence ids and words.
         let prev_ok: Vec<bool> = (0..doc.len())
             .map(|i| i > 0 && doc.sent[i - 1] == doc.sent[i])
@@ -183,5 +214,6 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
     Model {
         weights: avg,
         b_bias: crate::tagger::DEFAULT_B_BIAS,
+        clusters,
     }
 }
