@@ -409,8 +409,8 @@ European Cup Winners' Cup;Intertoto Cup;Super Cup;European Super Cup;Charity Shi
 Copa Libertadores;Libertadores Cup;Copa Sudamericana;Supercopa;Recopa;Intercontinental Cup;Club World Cup;
 World Club Championship;Olympic;Atlanta Olympics;Atlanta Games;Sydney Olympics;Sydney Games;
 Barcelona Olympics;Seoul Olympics;Los Angeles Olympics;Moscow Olympics;Nagano Olympics;Nagano Games;
-Lillehammer Olympics;Athens Olympics;Beijing Olympics;London Olympics;World Cup finals;World Cup qualifier;
-World Cup qualifiers;Nations Cup;Asian Nations Cup;Gulf Cup;CONCACAF Gold Cup;Kirin Cup;Dunhill Cup;
+Lillehammer Olympics;Athens Olympics;Beijing Olympics;London Olympics;
+Nations Cup;Asian Nations Cup;Gulf Cup;CONCACAF Gold Cup;Kirin Cup;Dunhill Cup;
 Tiger Cup;King's Cup;Umbro Cup;Toulon Tournament;Tournoi de France;Le Tournoi;County Championship;
 Sheffield Shield;Currie Cup;Ranji Trophy;Duleep Trophy;NatWest Trophy;Benson and Hedges Cup;Benson & Hedges Cup;
 Sunday League;AXA Equity and Law League;Texaco Trophy;World Series Cup;Singer Cup;Sharjah Cup;Wills Cup;

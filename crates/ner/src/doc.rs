@@ -47,6 +47,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         if rule_on("AMP") {
             ampersand_names(w, l);
         }
+        if rule_on("EVENTHEAD") {
+            event_heads(w, l);
+        }
         if !crate::features::is_table_row(w)
             || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
         {
@@ -197,6 +200,66 @@ fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
             if l[i] != NerLabel::O || crate::gazetteer::categories(&joined) != 0 {
                 start = s;
             }
+        }
+        l[start] = NerLabel::B(Kind::Misc);
+        for x in &mut l[start + 1..=i] {
+            *x = NerLabel::I(Kind::Misc);
+        }
+    }
+}
+
+/// Words that end the name of a tournament or race.
+const EVENT_HEADS: &[&str] = &[
+    "open",
+    "championship",
+    "championships",
+    "cup",
+    "trophy",
+    "classic",
+    "masters",
+    "marathon",
+    "games",
+    "tournament",
+    "rally",
+    "prix",
+    "invitational",
+    "derby",
+    "stakes",
+];
+
+/// "German Open", "Tiger Cup": a tournament head word right after a name (or
+/// a capitalised word) makes the whole a MISC event, as CoNLL tags it.
+fn event_heads(w: &[&str], l: &mut [NerLabel]) {
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    for i in 1..w.len() {
+        if l[i] != NerLabel::O || !cap(w[i]) || !EVENT_HEADS.contains(&w[i].to_lowercase().as_str())
+        {
+            continue;
+        }
+        if matches!(w.get(i + 1), Some(x) if cap(x)) && !crate::features::all_caps_sentence(w) {
+            continue; // "Open University": the name goes on
+        }
+        let mut start = i;
+        if l[i - 1] != NerLabel::O {
+            start = i - 1;
+            while start > 0 && !matches!(l[start], NerLabel::B(_)) {
+                start -= 1;
+            }
+        } else {
+            while start > 0
+                && l[start - 1] == NerLabel::O
+                && cap(w[start - 1])
+                && !matches!(w[start - 1].to_lowercase().as_str(), "the" | "a" | "an")
+                && (start - 1 > 0 || crate::gazetteer::categories(w[0]) != 0)
+            {
+                start -= 1;
+            }
+        }
+        if start == i {
+            continue;
+        }
+        if l[start].kind() == Some(Kind::Org) {
+            continue; // a club's cup run: "Leeds Cup" is rarer than "Leeds won the cup"
         }
         l[start] = NerLabel::B(Kind::Misc);
         for x in &mut l[start + 1..=i] {

@@ -122,7 +122,46 @@ pub fn sports_tables(places: &[&str], people: &[&str], n: usize) -> Vec<Sentence
                     b.ent(p, Kind::Org)
                 }
             };
-            match i % 3 {
+            match i % 5 {
+                3 => {
+                    // Standings and results headers are not names.
+                    let h = [
+                        "W L PCT GB",
+                        "W L T PCT GB",
+                        "P W D L F A PTS",
+                        "W L T GF GA PTS",
+                        "Played Won Drawn Lost Points",
+                    ];
+                    b.upper = r.next(3) == 0;
+                    for w in r.pick(&h).split(' ') {
+                        b.o(w);
+                    }
+                }
+                4 => {
+                    // Goal scorers with minutes: "Leeds - Smith ( 31st ) , Jones ( 75th )".
+                    club(&mut b, &mut r);
+                    b.o("-");
+                    for k in 0..(1 + r.next(3)) {
+                        if k > 0 {
+                            b.o(",");
+                        }
+                        b.ent(&surname(r.pick(people)), Kind::Per);
+                        b.o("(");
+                        let m = 1 + r.next(90);
+                        let suffix = match (m % 10, m % 100) {
+                            (_, 11..=13) => "th",
+                            (1, _) => "st",
+                            (2, _) => "nd",
+                            (3, _) => "rd",
+                            _ => "th",
+                        };
+                        b.o(&format!("{m}{suffix}"));
+                        if r.next(4) == 0 {
+                            b.o(r.pick(&["penalty", "pen"]));
+                        }
+                        b.o(")");
+                    }
+                }
                 0 => {
                     b.upper = r.next(2) == 0;
                     // CoNLL tags the home side after "AT" as the place.

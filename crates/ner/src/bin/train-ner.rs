@@ -254,7 +254,7 @@ fn load_sets(dir: &Path, wnut: bool, prose_docs: usize) -> Result<Vec<TrainSet>,
     }
     sets.push(TrainSet {
         name: "sports-tables".into(),
-        sentences: synth::sports_tables(&places, &people, 900),
+        sentences: synth::sports_tables(&places, &people, 1500),
         repeat: 1,
         partial_misc: false,
         docs: Vec::new(),
