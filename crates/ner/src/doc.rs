@@ -36,10 +36,18 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             *x = NerLabel::I(k);
         }
     };
-    // Rules 1 and 2.
+    // Rules 1 and 2. Places fixed by rule 1 (datelines, schedule venues,
+    // "Venue :" at the start of a results line) are kept by rules 3-5.
     let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fixed: Vec<Option<std::ops::Range<usize>>> = Vec::with_capacity(words.len());
     for (w, l) in words.iter().zip(labels.iter_mut()) {
-        dateline(w, l);
+        let f = if rule_on("FIX") {
+            dateline(w, l).or_else(|| schedule_venue(w, l))
+        } else {
+            dateline(w, l);
+            None
+        };
+        fixed.push(f);
         acronyms(w, l);
         if rule_on("HYPHEN") {
             hyphen_compounds(w, l);
@@ -89,9 +97,15 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             votes.entry(key(&w[r])).or_default()[kidx(k)] += 1;
         }
     }
-    for (w, l) in words.iter().zip(labels.iter_mut()) {
+    for (si, (w, l)) in words.iter().zip(labels.iter_mut()).enumerate() {
+        let fix = fixed[si].clone();
+        let is_fixed =
+            |r: &std::ops::Range<usize>| fix.as_ref().is_some_and(|f| f.start == r.start);
         // Rule 3: majority kind of the same string.
         for (r, k) in spans(l) {
+            if is_fixed(&r) {
+                continue;
+            }
             let Some(v) = votes.get(&key(&w[r.clone()])) else {
                 continue;
             };
@@ -107,6 +121,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         }
         // Rule 4: clubs and company heads.
         for (r, k) in spans(l) {
+            if is_fixed(&r) {
+                continue;
+            }
             let s = key(&w[r.clone()]);
             // "MINNESOTA AT MILWAUKEE": the home side after "at" is a place in CoNLL.
             let after_at = r.start > 0 && w[r.start - 1].eq_ignore_ascii_case("at");
@@ -124,7 +141,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         }
         // Rule 5: surnames.
         for i in 0..w.len() {
-            if !cap(w[i]) || !surnames.contains_key(&lower(w[i])) {
+            if !cap(w[i]) || !surnames.contains_key(&lower(w[i])) || is_fixed(&(i..i + 1)) {
                 continue;
             }
             let single = match l[i] {
@@ -309,7 +326,7 @@ fn ampersand_names(w: &[&str], l: &mut [NerLabel]) {
 
 /// A dateline is at most six tokens: a capitalised place, optionally a comma
 /// and a region or country, then an ISO date. Its place is LOC.
-fn dateline(w: &[&str], l: &mut [NerLabel]) {
+fn dateline(w: &[&str], l: &mut [NerLabel]) -> Option<std::ops::Range<usize>> {
     let n = w.len();
     let iso = |x: &str| {
         x.len() == 10
@@ -322,12 +339,12 @@ fn dateline(w: &[&str], l: &mut [NerLabel]) {
             })
     };
     if !(2..=6).contains(&n) || !iso(w[n - 1]) {
-        return;
+        return None;
     }
     let end = w[..n - 1].iter().position(|x| *x == ",").unwrap_or(n - 1);
     let capital = |x: &&str| x.chars().next().is_some_and(char::is_uppercase);
     if end == 0 || !w[..end].iter().all(capital) {
-        return;
+        return None;
     }
     l[0] = NerLabel::B(Kind::Loc);
     for x in &mut l[1..end] {
@@ -336,6 +353,30 @@ fn dateline(w: &[&str], l: &mut [NerLabel]) {
     if matches!(l.get(end), Some(NerLabel::I(_))) {
         l[end] = NerLabel::O;
     }
+    Some(0..end)
+}
+
+/// The venue of a fixture: "ATLANTA AT CHICAGO" (a short line of capitalised
+/// words around "AT": CoNLL tags the home side as the place), or "Leicester :"
+/// tagged LOC at the start of a results line. Returns the fixed span.
+fn schedule_venue(w: &[&str], l: &mut [NerLabel]) -> Option<std::ops::Range<usize>> {
+    let capital = |x: &&str| x.chars().next().is_some_and(char::is_uppercase);
+    if let Some(at) = w.iter().position(|x| *x == "AT") {
+        let short = w.len() <= 10 && at >= 1 && at + 1 < w.len();
+        if short && w.iter().enumerate().all(|(i, x)| i == at || capital(x)) {
+            l[at + 1] = NerLabel::B(Kind::Loc);
+            for x in &mut l[at + 2..] {
+                *x = NerLabel::I(Kind::Loc);
+            }
+            l[at] = NerLabel::O;
+            return Some(at + 1..w.len());
+        }
+    }
+    let first = spans(l).into_iter().next()?;
+    if first.0.start == 0 && first.1 == Kind::Loc && w.get(first.0.end) == Some(&":") {
+        return Some(first.0);
+    }
+    None
 }
 
 /// An acronym in brackets right after a name ("National Association
@@ -464,6 +505,20 @@ mod tests {
             l,
             vec![O, B(Kind::Misc), B(Kind::Org), O, O, B(Kind::Misc), O]
         );
+    }
+
+    #[test]
+    fn venues_stay_places() {
+        let a = ["ATLANTA", "AT", "CHICAGO"];
+        let b = ["Chicago", "2", "Atlanta", "1"];
+        let words: Vec<&[&str]> = vec![&a, &b];
+        let mut labels = vec![
+            vec![B(Kind::Org), O, B(Kind::Org)],
+            vec![B(Kind::Org), O, B(Kind::Org), O],
+        ];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[0], vec![B(Kind::Org), O, B(Kind::Loc)]);
+        assert_eq!(labels[1][0], B(Kind::Org), "a club in the results row");
     }
 
     #[test]
