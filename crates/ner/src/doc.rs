@@ -63,6 +63,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         {
             continue;
         }
+        if rule_on("ROWCLUB") {
+            untagged_row_clubs(w, l);
+        }
         for (r, k) in spans(l) {
             let score_after = w.get(r.end).is_some_and(|x| crate::features::is_score(x));
             let phrase = w[r.clone()].join(" ");
@@ -154,6 +157,77 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
                 l[i] = NerLabel::B(Kind::Per);
             }
         }
+    }
+}
+
+/// In a results row, a capitalised word the tagger left out that stands
+/// before a score, at the start of the row or after another score
+/// ("Lotte 6 Hyundai 2"), is a team. (Rule 2 then decides club or country.)
+fn untagged_row_clubs(w: &[&str], l: &mut [NerLabel]) {
+    const NOT_TEAMS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "the",
+        "and",
+        "at",
+        "v",
+        "vs",
+        "total",
+        "points",
+        "round",
+    ];
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < w.len() {
+        let boundary = i == 0 || crate::features::is_score(w[i - 1]);
+        let mut j = i;
+        while j < w.len()
+            && l[j] == NerLabel::O
+            && cap(w[j])
+            && w[j].chars().count() > 1
+            && w[j]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+            && !NOT_TEAMS.contains(&w[j].to_lowercase().as_str())
+        {
+            j += 1;
+        }
+        if boundary && j > i && w.get(j).is_some_and(|x| crate::features::is_score(x)) {
+            l[i] = NerLabel::B(Kind::Org);
+            for x in &mut l[i + 1..j] {
+                *x = NerLabel::I(Kind::Org);
+            }
+        }
+        i = j.max(i + 1);
     }
 }
 

@@ -189,6 +189,49 @@ fn major_place_not_person(labels: &mut [NerLabel], matches: &[(usize, usize, u8)
     }
 }
 
+/// A capitalised phrase the tagger left out that the gazetteers know only
+/// as an organisation ("the Fed said") is ORG. Not at the start of a
+/// sentence for one word, where capitals say nothing.
+fn untagged_known_orgs(words: &[&str], labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
+    use crate::gazetteer::{CLUB, ORG};
+    if !crate::doc::rule_on("GAZORG") {
+        return;
+    }
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    let mut cands: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|&&(start, len, cats)| {
+            let end = start + len;
+            cats & ORG != 0
+                && cats & !(ORG | CLUB) == 0
+                && cap(words[start])
+                && cap(words[end - 1])
+                && (start > 0 || len > 1)
+        })
+        .map(|&(s, l, _)| (s, l))
+        .collect();
+    // Longest first at each start; no overlaps.
+    cands.sort_by_key(|&(s, l)| (s, std::cmp::Reverse(l)));
+    let mut done = 0;
+    for (start, len) in cands {
+        let end = start + len;
+        if start >= done
+            && labels[start..end].iter().all(|l| *l == NerLabel::O)
+            && !matches!(labels.get(end), Some(NerLabel::I(_)))
+        {
+            set_org(labels, start, len);
+            done = end;
+        }
+    }
+}
+
+fn set_org(labels: &mut [NerLabel], start: usize, len: usize) {
+    labels[start] = NerLabel::B(Kind::Org);
+    for x in &mut labels[start + 1..start + len] {
+        *x = NerLabel::I(Kind::Org);
+    }
+}
+
 impl NerModel {
     /// The model shipped in the crate, decoded once.
     pub fn builtin() -> &'static NerModel {
@@ -270,6 +313,7 @@ impl NerModel {
             retype_long_gazetteer_matches(&mut labels, b.scratch.gaz_matches());
             place_after_in(words, &mut labels);
             major_place_not_person(&mut labels, b.scratch.gaz_matches());
+            untagged_known_orgs(words, &mut labels, b.scratch.gaz_matches());
             labels
         })
     }
