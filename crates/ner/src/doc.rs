@@ -58,6 +58,9 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         if rule_on("EVENTHEAD") {
             event_heads(w, l);
         }
+        if rule_on("ORGHEAD") {
+            place_led_orgs(w, l);
+        }
         if !crate::features::is_table_row(w)
             || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
         {
@@ -296,6 +299,94 @@ fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
         for x in &mut l[start + 1..=i] {
             *x = NerLabel::I(Kind::Misc);
         }
+    }
+}
+
+/// Words that end an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "exchange",
+    "university",
+    "association",
+    "bank",
+    "board",
+    "council",
+    "committee",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "inc",
+    "inc.",
+    "ltd",
+    "plc",
+    "authority",
+    "institute",
+    "college",
+    "group",
+    "party",
+    "union",
+    "federation",
+    "agency",
+    "commission",
+    "company",
+    "airlines",
+    "newsroom",
+    "newsdesk",
+    "desk",
+    "times",
+    "post",
+    "herald",
+    "journal",
+    "tribune",
+    "daily",
+    "police",
+    "traders",
+    "managers",
+    "ministry",
+    "department",
+    "court",
+    "fund",
+    "foundation",
+    "society",
+    "club",
+    "museum",
+    "orchestra",
+    "airways",
+    "railways",
+    "services",
+    "trust",
+];
+
+/// "New York Mercantile Exchange", "Dublin Newsroom", "Toronto Bond Traders '
+/// Association": a place followed by capitalised words that end in an
+/// organisation's head word is all one organisation.
+fn place_led_orgs(w: &[&str], l: &mut [NerLabel]) {
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    let mut done = 0;
+    for (r, k) in spans(l) {
+        if k != Kind::Loc || r.start < done {
+            continue;
+        }
+        let mut end = r.end;
+        let mut head_end = None;
+        while end < w.len() && (cap(w[end]) || w[end] == "'" || (w[end] == "and" && end > r.end)) {
+            if matches!(l[end], NerLabel::B(Kind::Per) | NerLabel::B(Kind::Misc)) {
+                break;
+            }
+            if ORG_HEADS.contains(&w[end].to_lowercase().as_str()) {
+                head_end = Some(end + 1);
+            }
+            end += 1;
+        }
+        let Some(e) = head_end else { continue };
+        if matches!(l.get(e), Some(NerLabel::I(_))) {
+            continue;
+        }
+        l[r.start] = NerLabel::B(Kind::Org);
+        for x in &mut l[r.start + 1..e] {
+            *x = NerLabel::I(Kind::Org);
+        }
+        done = e;
     }
 }
 
@@ -593,6 +684,47 @@ mod tests {
         consistency(&words, &mut labels);
         assert_eq!(labels[0], vec![B(Kind::Org), O, B(Kind::Loc)]);
         assert_eq!(labels[1][0], B(Kind::Org), "a club in the results row");
+    }
+
+    #[test]
+    fn place_led_organisations() {
+        let w = [
+            "on",
+            "the",
+            "New",
+            "York",
+            "Mercantile",
+            "Exchange",
+            "in",
+            "London",
+            ".",
+        ];
+        let mut l = vec![
+            O,
+            O,
+            B(Kind::Loc),
+            I(Kind::Loc),
+            B(Kind::Org),
+            I(Kind::Org),
+            O,
+            B(Kind::Loc),
+            O,
+        ];
+        place_led_orgs(&w, &mut l);
+        assert_eq!(
+            l,
+            vec![
+                O,
+                O,
+                B(Kind::Org),
+                I(Kind::Org),
+                I(Kind::Org),
+                I(Kind::Org),
+                O,
+                B(Kind::Loc),
+                O
+            ]
+        );
     }
 
     #[test]
