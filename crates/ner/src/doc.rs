@@ -143,6 +143,18 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             let head = r.len() == 1 && k != Kind::Org && org_heads.contains_key(&s);
             if club || head {
                 relabel(l, r, Kind::Org);
+                continue;
+            }
+            // Sports leagues are MISC in CoNLL ("American League"); leagues that
+            // are organisations ("Arab League") are in the ORG gazetteer.
+            let league = sports
+                && k == Kind::Org
+                && r.len() >= 2
+                && w[r.end - 1].eq_ignore_ascii_case("league")
+                && crate::gazetteer::categories(&w[r.clone()].join(" ")) & crate::gazetteer::ORG
+                    == 0;
+            if league && rule_on("LEAGUE") {
+                relabel(l, r, Kind::Misc);
             }
         }
         // Rule 5: surnames.
@@ -724,6 +736,24 @@ mod tests {
                 B(Kind::Loc),
                 O
             ]
+        );
+    }
+
+    #[test]
+    fn sports_leagues_are_misc() {
+        let a = ["BASEBALL", "-", "AMERICAN", "LEAGUE", "RESULTS"];
+        let b = ["The", "Arab", "League", "met", "after", "the", "match", "."];
+        let words: Vec<&[&str]> = vec![&a, &b];
+        let mut labels = vec![
+            vec![O, O, B(Kind::Org), I(Kind::Org), O],
+            vec![O, B(Kind::Org), I(Kind::Org), O, O, O, O, O],
+        ];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[0][2], B(Kind::Misc));
+        assert_eq!(
+            labels[1][1],
+            B(Kind::Org),
+            "an organisation in the gazetteer"
         );
     }
 
