@@ -253,8 +253,17 @@ fn club_gaz(w: &[&str]) -> bool {
     c & CLUB != 0 && c & COUNTRY == 0
 }
 
+/// Rules can be switched off for ablation runs with
+/// `NER_RULES_OFF=NAME,NAME` (read once): FIX, HYPHEN, HYPHENSPLIT, AMP,
+/// EVENTHEAD, ORGHEAD, ROWCLUB, SPORTSCLUB, LEAGUE, MAJOR, GAZORG.
 pub(crate) fn rule_on(name: &str) -> bool {
-    std::env::var("NER_RULES_OFF").map_or(true, |v| !v.split(',').any(|x| x == name))
+    static OFF: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let off = OFF.get_or_init(|| {
+        std::env::var("NER_RULES_OFF")
+            .map(|v| v.split(',').map(str::to_string).collect())
+            .unwrap_or_default()
+    });
+    !off.iter().any(|x| x == name)
 }
 
 /// Capitalised name + hyphen + lower-case word ("Paris-based", "Kremlin-backed")

@@ -140,7 +140,11 @@ pub(crate) fn is_sports_doc<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> bool {
         }
         n += words
             .iter()
-            .filter(|w| w.len() <= 14 && is_sports_word(&w.to_lowercase()))
+            .filter(|w| {
+                w.len() <= 14
+                    && w.starts_with(|c: char| c.is_alphabetic())
+                    && SPORTS_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+            })
             .count();
         if n >= 2 {
             return true;
