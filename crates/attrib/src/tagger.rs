@@ -175,6 +175,7 @@ impl Model {
             viterbi(
                 &self.weights,
                 self.b_bias,
+                lex_bias(),
                 feats,
                 &doc.lower,
                 i..j,
@@ -191,6 +192,7 @@ impl Model {
 pub fn viterbi(
     w: &FeatMap<[f32; NL]>,
     b_bias: f32,
+    lex_b: f32,
     feats: &Features,
     words: &[String],
     range: std::ops::Range<usize>,
@@ -211,6 +213,9 @@ pub fn viterbi(
             add(f, &mut st);
         }
         st[B] += b_bias;
+        if lex_b != 0.0 && feats.lex.get(k).copied().unwrap_or(false) {
+            st[B] += lex_b;
+        }
         let word = words.get(k).map(String::as_str).unwrap_or("");
         let mut nd = [f32::NEG_INFINITY; NL];
         let mut bp = [O; NL];
@@ -252,6 +257,19 @@ pub struct Features {
     /// Hashes of every token, flat; token `i` owns `flat[off[i]..off[i + 1]]`.
     flat: Vec<u64>,
     off: Vec<u32>,
+    /// Tokens whose word is in the predicate lexicon.
+    lex: Vec<bool>,
+}
+
+/// Extra B score for lexicon words (experiment knob, `ATTRIB_LEX_BIAS`).
+fn lex_bias() -> f32 {
+    static V: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
+    *V.get_or_init(|| {
+        std::env::var("ATTRIB_LEX_BIAS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    })
 }
 
 /// Number of static features every token has (lexicon features come on top).
@@ -316,6 +334,7 @@ impl Features {
         let mut flat = Vec::with_capacity(n * (NF + 4));
         let mut off = Vec::with_capacity(n + 1);
         off.push(0u32);
+        let mut lex = Vec::with_capacity(n);
         // Stems repeat within an article: compute each once.
         let mut stems: HashMap<&str, String> = HashMap::new();
         let sent_has_quote: Vec<bool> = doc
@@ -488,7 +507,9 @@ impl Features {
             flat.extend_from_slice(&f);
             // Predicate class (hand-written lexicon) in context: rare predicates share
             // weights with the frequent members of their class.
-            if let Some(lc) = crate::lexicon::class(w0, stem) {
+            let lc = crate::lexicon::class(w0, stem);
+            lex.push(lc.is_some() && inq == "n");
+            if let Some(lc) = lc {
                 flat.extend_from_slice(&[
                     h(&mut buf, 60, &[lc]),
                     h(&mut buf, 61, &[lc, that_soon, class(1)]),
@@ -509,7 +530,7 @@ impl Features {
             }
             off.push(flat.len() as u32);
         }
-        Features { flat, off }
+        Features { flat, off, lex }
     }
 
     pub fn stat(&self, i: usize) -> &[u64] {

@@ -110,7 +110,7 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
                         while j < gold.len() && prev_ok[j] {
                             j += 1;
                         }
-                        crate::tagger::viterbi(&w, 0.0, feats, words, i..j, &mut pred);
+                        crate::tagger::viterbi(&w, 0.0, 0.0, feats, words, i..j, &mut pred);
                         for k in i..j {
                             t += 1;
                             ntok += 1;
