@@ -434,13 +434,17 @@ const EVENT_HEADS: &[&str] = &[
 /// a capitalised word) makes the whole a MISC event, as CoNLL tags it.
 fn event_heads(w: &[&str], l: &mut [NerLabel]) {
     let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    let headline = crate::features::all_caps_sentence(w);
     for i in 1..w.len() {
         if l[i] != NerLabel::O || !cap(w[i]) || !EVENT_HEADS.contains(&w[i].to_lowercase().as_str())
         {
             continue;
         }
-        if matches!(w.get(i + 1), Some(x) if cap(x)) && !crate::features::all_caps_sentence(w) {
+        if matches!(w.get(i + 1), Some(x) if cap(x)) && !headline {
             continue; // "Open University": the name goes on
+        }
+        if headline && l[i - 1] == NerLabel::O {
+            continue; // capitals say nothing in a headline: "HIGH STAKES"
         }
         let mut start = i;
         if l[i - 1] != NerLabel::O {
