@@ -68,65 +68,72 @@ pub struct DocCtx {
     sports: bool,
 }
 
-/// Words that only sports reports use often.
-const SPORTS_WORDS: &[&str] = &[
-    "soccer",
-    "cricket",
-    "rugby",
-    "baseball",
-    "basketball",
-    "hockey",
-    "tennis",
-    "golf",
-    "football",
-    "cycling",
-    "athletics",
-    "goal",
-    "goals",
-    "scored",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "innings",
-    "wicket",
-    "wickets",
-    "batsman",
-    "bowler",
-    "pitcher",
-    "quarterback",
-    "touchdown",
-    "playoff",
-    "playoffs",
-    "halftime",
-    "half-time",
-    "homer",
-    "inning",
-    "league",
-    "cup",
-    "coach",
-    "beat",
-    "drew",
-    "seeded",
-    "semifinal",
-    "semi-final",
-    "quarter-final",
-    "quarterfinal",
-    "penalty",
-    "match",
-    "championship",
-    "tournament",
-    "draw",
-    "unbeaten",
-    "relegation",
-    "promoted",
-    "captain",
-    "season",
-];
-
-fn is_sports_word(lower: &str) -> bool {
-    SPORTS_WORDS.contains(&lower)
+/// Words that only sports reports use often (any casing, no allocation).
+fn is_sports_word(w: &str) -> bool {
+    let n = w.len();
+    if !(3..=13).contains(&n) || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 13];
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        std::str::from_utf8(&buf[..n]).unwrap_or(""),
+        "soccer"
+            | "cricket"
+            | "rugby"
+            | "baseball"
+            | "basketball"
+            | "hockey"
+            | "tennis"
+            | "golf"
+            | "football"
+            | "cycling"
+            | "athletics"
+            | "goal"
+            | "goals"
+            | "scored"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "innings"
+            | "wicket"
+            | "wickets"
+            | "batsman"
+            | "bowler"
+            | "pitcher"
+            | "quarterback"
+            | "touchdown"
+            | "playoff"
+            | "playoffs"
+            | "halftime"
+            | "half-time"
+            | "homer"
+            | "inning"
+            | "league"
+            | "cup"
+            | "coach"
+            | "beat"
+            | "drew"
+            | "seeded"
+            | "semifinal"
+            | "semi-final"
+            | "quarter-final"
+            | "quarterfinal"
+            | "penalty"
+            | "match"
+            | "championship"
+            | "tournament"
+            | "draw"
+            | "unbeaten"
+            | "relegation"
+            | "promoted"
+            | "captain"
+            | "season"
+    )
 }
 
 /// A document reads as sports news: a results row with two scores, or two
@@ -138,14 +145,7 @@ pub(crate) fn is_sports_doc<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> bool {
         if is_table_row(words) && words.iter().filter(|w| is_score(w)).count() >= 2 {
             return true;
         }
-        n += words
-            .iter()
-            .filter(|w| {
-                w.len() <= 14
-                    && w.starts_with(|c: char| c.is_alphabetic())
-                    && SPORTS_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
-            })
-            .count();
+        n += words.iter().filter(|w| is_sports_word(w)).count();
         if n >= 2 {
             return true;
         }
@@ -180,20 +180,11 @@ impl DocCtx {
     pub fn build<'w, S: AsRef<[&'w str]>>(doc: &[S]) -> DocCtx {
         let mut map = IdMap::<[u8; 4]>::default();
         let mut lower = String::new();
-        let (mut rows, mut sports_words) = (0usize, 0usize);
         for s in doc {
             let words = s.as_ref();
             let caps = all_caps_sentence(words);
             let table = is_table_row(words);
-            if table && words.iter().filter(|w| is_score(w)).count() >= 2 {
-                rows += 1;
-            }
             for (i, w) in words.iter().enumerate() {
-                if w.len() <= 14 {
-                    lower.clear();
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                    sports_words += usize::from(is_sports_word(&lower));
-                }
                 let add = doc_slots(shape_class(w), is_initial(words, i), caps, table);
                 if add == [0; 4] {
                     continue;
@@ -208,7 +199,7 @@ impl DocCtx {
         }
         DocCtx {
             map,
-            sports: rows > 0 || sports_words >= 2,
+            sports: is_sports_doc(doc),
         }
     }
 
