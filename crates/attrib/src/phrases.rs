@@ -137,7 +137,9 @@ pub fn left_np(d: &Doc, end: usize, lo: usize) -> Option<(usize, usize)> {
                 }
             }
         }
-        let joins_names = d.word(k) == "and" && k > lo && d.is_cap(k - 1) && d.is_cap(k + 1);
+        let joins_names = d.word(k) == "and"
+            && k > lo
+            && (d.is_cap(k - 1) && d.is_cap(k + 1) || clause_initial_conjunct(d, lo, k));
         if clause_punct(d, k) || d.word(k) == "-" || (BOUNDARY.contains(&d.word(k)) && !joins_names)
         {
             break;
@@ -209,9 +211,38 @@ pub(crate) fn is_name_np(d: &Doc, np: (usize, usize)) -> bool {
                 )
         })
         && !rashomon_text::is_weekday(d.word(np.0))
+        // "Significantly, the judge said": a sentence adverb, not a name before an appositive.
         && !matches!(
             d.word(np.0),
-            "today" | "yesterday" | "last" | "earlier" | "later" | "still" | "but" | "and"
+            "significantly"
+                | "notably"
+                | "importantly"
+                | "interestingly"
+                | "ironically"
+                | "additionally"
+                | "finally"
+                | "sure"
+                | "yes"
+                | "no"
+                | "well"
+                | "again"
+                | "likewise"
+                | "unsurprisingly"
+                | "predictably"
+                | "specifically"
+                | "initially"
+                | "originally"
+                | "currently"
+                | "recently"
+                | "previously"
+                | "today"
+                | "yesterday"
+                | "last"
+                | "earlier"
+                | "later"
+                | "still"
+                | "but"
+                | "and"
         )
         && !(np.0 > 0 && LEAD_DROP.contains(&d.word(np.0 - 1)));
     name_like
@@ -335,6 +366,13 @@ pub(crate) fn appositive_start(d: &Doc, i: usize) -> bool {
     if NOT.contains(&w) || (w.ends_with("ly") && !d.is_cap(i)) {
         return false;
     }
+    // "Chris Coons, Democrat of Delaware", "Lorella Praeli, Clinton's Latino vote director".
+    if d.is_cap(i)
+        && (matches!(w, "democrat" | "republican" | "independent") && d.word(i + 1) == "of"
+            || d.word(i + 1) == "'s" && i + 2 < d.len() && !d.is_cap(i + 2))
+    {
+        return true;
+    }
     matches!(
         w,
         "a" | "an" | "the" | "who" | "whose" | "one" | "both" | "his" | "her" | "their" | "its"
@@ -428,6 +466,10 @@ pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usi
     }
     if i >= limit {
         return None;
+    }
+    // "And Marco Rubio, pushing out …": a leading conjunction is not the subject.
+    while i + 1 < limit && matches!(d.word(i), "and" | "but" | "so" | "yet" | "still" | "then") {
+        i += 1;
     }
     if matches!(d.word(i), "he" | "she" | "they" | "we" | "i") {
         return Some((i, i));
@@ -760,4 +802,27 @@ fn role_complement(d: &Doc, j: usize, hi: usize) -> bool {
         k += 1;
     }
     k < hi && d.is_cap(k) && !rashomon_text::is_weekday(d.word(k))
+}
+
+/// "Current and former officials said", "Clinton and the State Department have said": the
+/// first conjunct of a coordinated subject runs from the clause start to `and` at `k`,
+/// short, with names, determiners and modifiers only.
+fn clause_initial_conjunct(d: &Doc, lo: usize, k: usize) -> bool {
+    let mut st = k;
+    while st > lo && !clause_punct(d, st - 1) {
+        st -= 1;
+    }
+    const MODS: &[&str] = &[
+        "the", "current", "former", "many", "some", "other", "both", "his", "her", "their", "its",
+        "top", "senior", "several", "most", "local", "state", "federal", "u.s.",
+    ];
+    st < k
+        && k - st <= 4
+        && (st == lo || clause_punct(d, st - 1))
+        && (st..k).all(|i| {
+            d.kinds[i] == TokenKind::Word
+                && (d.is_cap(i) || MODS.contains(&d.word(i)))
+                && !BOUNDARY.contains(&d.word(i))
+                && !LEAD_DROP.contains(&d.word(i))
+        })
 }
