@@ -2,7 +2,7 @@
 //! `shared/train/ner` (never CoNLL-2003), with clusters and casing priors from
 //! unlabeled news text. See docs/ner.md.
 //!
-//! Usage: train-ner --shared DIR --out FILE [--epochs N] [--bits B] [--dev CONLL]... [--seeds N] [--self-train ARTICLES] [--wnut] [--partial-misc]
+//! Usage: train-ner --shared DIR --out FILE [--epochs N] [--bits B] [--dev CONLL]... [--seeds N] [--prose DOCS] [--self-train ARTICLES] [--wnut] [--partial-misc]
 
 use rashomon_ner::clusters::{build_word_table, ClusterConfig};
 use rashomon_ner::conll::{self, Columns, Sentence};
