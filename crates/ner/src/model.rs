@@ -173,17 +173,17 @@ fn place_after_in(words: &[&str], labels: &mut [NerLabel]) {
     }
 }
 
-/// A lone word tagged PER that is a country, a city of a million or a
-/// well-known region ("security guarantees for Kyiv") is a place. (The
-/// document pass turns it back into PER when it is the surname of a full
-/// name in the same document.)
+/// A lone word tagged PER that is a city of a million or a well-known
+/// region ("security guarantees for Kyiv") is a place; not a country, since
+/// "Jordan" alone may be the player. (The document pass turns it back into
+/// PER when it is the surname of a full name in the same document.)
 fn major_place_not_person(labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
-    use crate::gazetteer::{COUNTRY, MAJOR};
+    use crate::gazetteer::MAJOR;
     for &(start, len, cats) in matches {
         let lone = len == 1
             && labels[start] == NerLabel::B(Kind::Per)
             && !matches!(labels.get(start + 1), Some(NerLabel::I(_)));
-        if lone && cats & (COUNTRY | MAJOR) != 0 && crate::doc::rule_on("MAJOR") {
+        if lone && cats & MAJOR != 0 && crate::doc::rule_on("MAJOR") {
             labels[start] = NerLabel::B(Kind::Loc);
         }
     }
