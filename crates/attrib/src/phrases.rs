@@ -816,13 +816,29 @@ fn clause_initial_conjunct(d: &Doc, lo: usize, k: usize) -> bool {
         "the", "current", "former", "many", "some", "other", "both", "his", "her", "their", "its",
         "top", "senior", "several", "most", "local", "state", "federal", "u.s.",
     ];
-    st < k
-        && k - st <= 4
-        && (st == lo || clause_punct(d, st - 1))
-        && (st..k).all(|i| {
-            d.kinds[i] == TokenKind::Word
-                && (d.is_cap(i) || MODS.contains(&d.word(i)))
-                && !BOUNDARY.contains(&d.word(i))
-                && !LEAD_DROP.contains(&d.word(i))
-        })
+    const DETS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "some", "many", "other", "both", "several",
+        "most", "all",
+    ];
+    let plain = |i: usize| {
+        d.kinds[i] == TokenKind::Word
+            && !BOUNDARY.contains(&d.word(i))
+            && !LEAD_DROP.contains(&d.word(i))
+            && !PRONOUNS.contains(&d.word(i))
+    };
+    if st >= k || k - st > 5 || !(st == lo || clause_punct(d, st - 1)) || !(st..k).all(plain) {
+        return false;
+    }
+    let names = k - st <= 4 && (st..k).all(|i| d.is_cap(i) || MODS.contains(&d.word(i)));
+    // Lower-case nominals ("union members and leaders", "the Florida senator and …"): a
+    // determiner first or a plural head after a modifier, and nothing verb-like.
+    let verbish = (st..k).any(|i| {
+        let w = d.word(i);
+        !d.is_cap(i) && (w.ends_with("ed") || w.ends_with("ing"))
+    });
+    let last = d.word(k - 1);
+    let nominal = !verbish
+        && (DETS.contains(&d.word(st))
+            || last.ends_with('s') && !last.ends_with("ss") && !d.is_cap(k - 1) && !d.is_cap(st));
+    names || nominal
 }
