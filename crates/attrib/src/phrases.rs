@@ -368,10 +368,20 @@ pub(crate) fn appositive_start(d: &Doc, i: usize) -> bool {
     }
     // "Chris Coons, Democrat of Delaware", "Lorella Praeli, Clinton's Latino vote director".
     if d.is_cap(i)
-        && (matches!(w, "democrat" | "republican" | "independent") && d.word(i + 1) == "of"
-            || d.word(i + 1) == "'s" && i + 2 < d.len() && !d.is_cap(i + 2))
+        && matches!(w, "democrat" | "republican" | "independent")
+        && d.word(i + 1) == "of"
     {
         return true;
+    }
+    // A possessive name, titles included ("Mrs. Clinton's communications director").
+    if d.is_cap(i) {
+        let mut k = i;
+        while k < d.len() && k - i < 5 && (d.is_cap(k) || d.word(k) == ".") {
+            k += 1;
+        }
+        if k + 1 < d.len() && d.word(k) == "'s" && !d.is_cap(k + 1) {
+            return true;
+        }
     }
     matches!(
         w,
@@ -435,29 +445,55 @@ pub(crate) fn left_appositive(d: &Doc, comma: usize, ss: usize) -> Option<(usize
 /// Subject of the sentence's main clause: a leading pronoun, or a capitalised
 /// name with its title and determiner, after any introductory phrase ending in a comma.
 pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usize)> {
+    // "WASHINGTON ― Hillary Clinton's campaign …": the dateline is not the subject.
+    let ss = dateline_end(d, ss).min(limit);
     let mut i = ss;
-    let intro = matches!(
-        d.word(ss),
-        "before"
-            | "after"
-            | "in"
-            | "on"
-            | "at"
-            | "despite"
-            | "while"
-            | "when"
-            | "as"
-            | "asked"
-            | "speaking"
-            | "during"
-            | "earlier"
-            | "later"
-            | "meanwhile"
-            | "but"
-            | "still"
-            | "also"
-            | "however"
-    ) || d.word(ss).ends_with("ing");
+    let intro = rashomon_text::is_weekday(d.word(ss))
+        || matches!(
+            d.word(ss),
+            "back"
+                | "once"
+                | "since"
+                | "throughout"
+                | "for"
+                | "with"
+                | "under"
+                | "among"
+                | "amid"
+                | "following"
+                | "like"
+                | "unlike"
+                | "given"
+                | "over"
+                | "last"
+                | "this"
+                | "today"
+                | "yesterday"
+                | "until"
+        )
+        || matches!(
+            d.word(ss),
+            "before"
+                | "after"
+                | "in"
+                | "on"
+                | "at"
+                | "despite"
+                | "while"
+                | "when"
+                | "as"
+                | "asked"
+                | "speaking"
+                | "during"
+                | "earlier"
+                | "later"
+                | "meanwhile"
+                | "but"
+                | "still"
+                | "also"
+                | "however"
+        )
+        || d.word(ss).ends_with("ing");
     if intro {
         while i < limit && !is_comma(d, i) {
             i += 1;
@@ -558,7 +594,8 @@ pub(crate) fn dateline_end(d: &Doc, ss: usize) -> usize {
             || d.is_cap(i) && i > ss && d.word(i - 1) == "(")
         && d.kinds[i] != TokenKind::Quote
     {
-        if matches!(d.word(i), "-" | "—" | "–" | "--") && i > ss && d.para[i] == d.para[ss] {
+        if matches!(d.word(i), "-" | "—" | "–" | "―" | "--") && i > ss && d.para[i] == d.para[ss]
+        {
             return i + 1;
         }
         i += 1;
