@@ -663,11 +663,26 @@ pub(crate) fn extend_quote(d: &Doc, end: usize) -> usize {
 
 /// A colon after 1-3 capitalised words opening a paragraph ("PENCE:", "Pat Caddell:").
 pub fn speaker_colon(d: &Doc, i: usize) -> bool {
+    colon_speaker_start(d, i).is_some()
+}
+
+/// First token of the speaker of a colon cue at `i` (see [`speaker_colon`]).
+pub fn colon_speaker_start(d: &Doc, i: usize) -> Option<usize> {
     if d.word(i) != ":" || i == 0 {
-        return false;
+        return None;
     }
-    let ss = d.sents[d.sent[i]].start;
-    let para_start = ss == 0 || d.para[ss - 1] != d.para[ss];
+    let s0 = d.sents[d.sent[i]].start;
+    let para_start = s0 == 0 || d.para[s0 - 1] != d.para[s0];
+    // A digest item ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “…”"): the
+    // speaker follows the item's title and a dash.
+    let dash = (s0 + 1..i)
+        .rev()
+        .find(|&k| matches!(d.word(k), "-" | "—" | "–" | "―" | "--"))
+        .filter(|_| d.quote_opening_at(i + 1).is_some());
+    let ss = dash.map_or(s0, |k| k + 1);
+    if ss >= i {
+        return None;
+    }
     // Page furniture ("Editor's Note:", "EMAIL:", "Contributing:") is no speaker.
     if matches!(
         d.word(ss),
@@ -692,13 +707,13 @@ pub fn speaker_colon(d: &Doc, i: usize) -> bool {
             | "sources"
             | "source"
     ) {
-        return false;
+        return None;
     }
     // A longer name ("Michael P. McDonald: “…”", "Blumenthal and Cohen: “…”") when a
     // quotation follows.
     let quote_next = d.quote_opening_at(i + 1).is_some();
     let max = if quote_next { 7 } else { 3 };
-    para_start
+    let ok = para_start
         && i > ss
         && i - ss <= max
         && d.is_cap(i - 1)
@@ -707,7 +722,8 @@ pub fn speaker_colon(d: &Doc, i: usize) -> bool {
                 || (quote_next && matches!(d.word(k), "and" | "." | "'s"))
         })
         && i + 1 < d.len()
-        && d.para[i + 1] == d.para[i]
+        && d.para[i + 1] == d.para[i];
+    ok.then_some(ss)
 }
 
 /// A dash right after a closing quotation and before a capitalised name.

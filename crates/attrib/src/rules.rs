@@ -52,8 +52,16 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         None => se,
     };
 
-    if a == b && speaker_colon(d, a) {
-        f.source = Some((ss, a - 1));
+    if let Some(st) = (a == b).then(|| colon_speaker_start(d, a)).flatten() {
+        f.source = Some((st, a - 1));
+        if st > ss {
+            // A digest item: the quotation after the colon is the content.
+            if let Some(q) = d.quote_opening_at(a + 1).filter(|q| q.closed) {
+                f.content.push((q.open, q.close));
+                f.direct = true;
+                return f;
+            }
+        }
         // The turn runs to the end of the paragraph.
         let mut e = a + 1;
         while e < d.len() && d.para[e] == d.para[a] {
