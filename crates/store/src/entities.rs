@@ -6,7 +6,7 @@
 use crate::{Result, Store};
 use rashomon_model::{CorpusEntity, EntityType};
 use rusqlite::{params, OptionalExtension};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One article's entity, linked to a corpus entity (`entity`) or opening a new one.
 #[derive(Debug, Clone)]
@@ -65,27 +65,129 @@ const CANDIDATE_ALIASES: usize = 16;
 /// linking cost grow with the corpus.
 const CANDIDATES_PER_KEY: i64 = 64;
 
+/// An entity as stored, with every alias: (alias, words, articles).
+#[derive(Debug, Clone)]
+struct CachedEntity {
+    name: String,
+    entity_type: EntityType,
+    articles: i64,
+    aliases: Vec<(String, i64, i64)>,
+}
+
+impl CachedEntity {
+    /// What `load_entity(id, Some(CANDIDATE_ALIASES))` returns, computed the
+    /// same way (same order, same tie-breaks).
+    fn candidate(&self, id: i64) -> CorpusEntity {
+        let mut rows = self.aliases.clone();
+        rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        rows.truncate(CANDIDATE_ALIASES);
+        let name = display_name(&rows).unwrap_or_else(|| self.name.clone());
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        CorpusEntity {
+            id,
+            name,
+            entity_type: self.entity_type,
+            aliases: rows.into_iter().map(|(a, _, _)| a).collect(),
+            articles: self.articles as usize,
+        }
+    }
+}
+
+/// In-memory mirror of the entity rows linking reads, so linking an article
+/// does not re-query entities and keys the batch has already seen. Used only
+/// inside a write batch (the write lock keeps it exact), kept up to date by
+/// [`Store::link_entity`], and dropped when another connection has written.
+#[derive(Debug, Default)]
+pub(crate) struct EntityCache {
+    /// Key → every entity filed under it; only keys with fewer than
+    /// [`CANDIDATES_PER_KEY`] entities (so the SQL limit never applies).
+    keys: HashMap<String, Vec<i64>>,
+    entities: HashMap<i64, CachedEntity>,
+}
+
+/// Cached keys plus entities beyond which the cache starts over (bounded memory).
+const MAX_CACHED: usize = 400_000;
+
+impl EntityCache {
+    pub(crate) fn clear(&mut self) {
+        self.keys.clear();
+        self.entities.clear();
+    }
+
+    fn bound(&mut self) {
+        if self.keys.len() + self.entities.len() > MAX_CACHED {
+            self.clear();
+        }
+    }
+}
+
 impl Store {
     /// Entities filed under any of `keys`, by id.
     pub fn entity_candidates(&self, keys: &[String]) -> Result<Vec<CorpusEntity>> {
+        let cached = self.in_batch;
         let mut st = self.conn.prepare_cached(
             "SELECT k.entity FROM entity_keys k JOIN entities e ON e.id = k.entity
              WHERE k.key = ?1 ORDER BY e.articles DESC, e.id LIMIT ?2",
         )?;
         let mut ids = BTreeSet::new();
         for key in keys {
-            let rows = st.query_map(params![key, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))?;
-            for id in rows {
-                ids.insert(id?);
+            if cached {
+                if let Some(hit) = self.entity_cache.borrow().keys.get(key) {
+                    ids.extend(hit.iter().copied());
+                    continue;
+                }
+            }
+            let found = st
+                .query_map(params![key, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            ids.extend(found.iter().copied());
+            if cached && (found.len() as i64) < CANDIDATES_PER_KEY {
+                let mut cache = self.entity_cache.borrow_mut();
+                cache.bound();
+                cache.keys.insert(key.clone(), found);
             }
         }
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(e) = self.load_entity(id, Some(CANDIDATE_ALIASES))? {
-                out.push(e);
+            if !cached {
+                out.extend(self.load_entity(id, Some(CANDIDATE_ALIASES))?);
+                continue;
+            }
+            if let Some(e) = self.entity_cache.borrow().entities.get(&id) {
+                out.push(e.candidate(id));
+                continue;
+            }
+            if let Some(e) = self.load_cached_entity(id)? {
+                out.push(e.candidate(id));
+                let mut cache = self.entity_cache.borrow_mut();
+                cache.bound();
+                cache.entities.insert(id, e);
             }
         }
         Ok(out)
+    }
+
+    /// An entity with every alias and its counts, for the cache.
+    fn load_cached_entity(&self, id: i64) -> Result<Option<CachedEntity>> {
+        let row: Option<(String, String, i64)> = self
+            .conn
+            .prepare_cached("SELECT name, type, articles FROM entities WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((name, ty, articles)) = row else {
+            return Ok(None);
+        };
+        let aliases = self
+            .conn
+            .prepare_cached("SELECT alias, words, articles FROM entity_aliases WHERE entity = ?1")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(CachedEntity {
+            name,
+            entity_type: type_from(&ty),
+            articles,
+            aliases,
+        }))
     }
 
     /// Records that article `link.seq` mentions an entity; returns its id.
@@ -103,10 +205,24 @@ impl Store {
                 self.conn.last_insert_rowid()
             }
         };
+        let cached = self.in_batch;
+        let mut cache = self.entity_cache.borrow_mut();
+        if !cached {
+            cache.clear(); // a write outside a batch: the cache would go stale
+        }
         let mut key_st = self
             .conn
             .prepare_cached("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?1, ?2)")?;
         for key in link.keys {
+            if let Some(ids) = cache.keys.get_mut(key.as_str()).filter(|_| cached) {
+                if ids.contains(&id) {
+                    continue; // already filed: the insert would be ignored
+                }
+                ids.push(id);
+                if ids.len() as i64 >= CANDIDATES_PER_KEY {
+                    cache.keys.remove(key.as_str());
+                }
+            }
             key_st.execute(params![key, id])?;
         }
         // A second entity of the same article linked to this one adds
@@ -130,9 +246,19 @@ impl Store {
             "INSERT INTO entity_aliases (entity, alias, words, articles) VALUES (?1, ?2, ?3, 1)
              ON CONFLICT (entity, alias) DO UPDATE SET articles = articles + ?4",
         )?;
+        let mut mirror = cache.entities.get_mut(&id).filter(|_| cached);
+        if let Some(e) = mirror.as_deref_mut() {
+            e.articles += i64::from(new_article);
+        }
         for alias in link.aliases {
             let words = alias.split_whitespace().count() as i64;
             alias_st.execute(params![id, alias, words, i64::from(new_article)])?;
+            if let Some(e) = mirror.as_deref_mut() {
+                match e.aliases.iter_mut().find(|a| a.0 == *alias) {
+                    Some(a) => a.2 += i64::from(new_article),
+                    None => e.aliases.push((alias.clone(), words, 1)),
+                }
+            }
         }
         Ok(id)
     }
@@ -236,6 +362,7 @@ impl Store {
 
     /// Drops every entity link (before relinking the whole corpus).
     pub fn clear_entities(&mut self) -> Result<()> {
+        self.entity_cache.borrow_mut().clear();
         self.conn.execute_batch(
             "DELETE FROM entity_mentions; DELETE FROM entity_aliases;
              DELETE FROM entity_keys; DELETE FROM entities;",

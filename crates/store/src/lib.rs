@@ -148,6 +148,11 @@ pub struct Store {
     in_batch: bool,
     /// Highest seq already handed to the index writer.
     indexed_seq: i64,
+    /// Entity lookups of this connection's write batches (see `entities::EntityCache`).
+    entity_cache: std::cell::RefCell<entities::EntityCache>,
+    /// `PRAGMA data_version` when the last batch began: a change means another
+    /// connection wrote, so cached entities may be stale.
+    data_version: i64,
 }
 
 fn kind_str(k: CopyKind) -> &'static str {
@@ -260,6 +265,8 @@ impl Store {
             index,
             in_batch: false,
             indexed_seq,
+            entity_cache: Default::default(),
+            data_version: -1,
         };
         if store.index.writable() {
             store.sync_index()?;
@@ -284,6 +291,15 @@ impl Store {
         if !self.in_batch {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_batch = true;
+            // The write lock is held from here: the entity cache stays valid
+            // for the batch unless someone else wrote since the last one.
+            let version: i64 = self
+                .conn
+                .pragma_query_value(None, "data_version", |r| r.get(0))?;
+            if version != self.data_version {
+                self.entity_cache.borrow_mut().clear();
+                self.data_version = version;
+            }
         }
         Ok(())
     }
