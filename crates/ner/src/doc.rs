@@ -65,6 +65,8 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         if rule_on("ORGHEAD") {
             place_led_orgs(w, l);
         }
+        crate::persons::title_persons(w, l);
+        crate::persons::appositive_persons(w, l);
         if !crate::features::is_table_row(w)
             || w.iter().filter(|x| crate::features::is_score(x)).count() < 2
         {
@@ -85,6 +87,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
             }
         }
     }
+    crate::persons::party_persons(words, labels);
     // Document statistics for rules 3-5.
     const DESIGNATORS: &[&str] = &[
         "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "plc", "ag", "sa", "nv",

@@ -13,6 +13,7 @@ mod eval;
 mod features;
 pub mod gazetteer;
 mod model;
+mod persons;
 mod sentence_rules;
 pub mod synth;
 pub mod train;

@@ -177,13 +177,21 @@ fn place_after_in(words: &[&str], labels: &mut [NerLabel]) {
 /// region ("security guarantees for Kyiv") is a place; not a country, since
 /// "Jordan" alone may be the player. (The document pass turns it back into
 /// PER when it is the surname of a full name in the same document.)
-fn major_place_not_person(labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
+fn major_place_not_person(words: &[&str], labels: &mut [NerLabel], matches: &[(usize, usize, u8)]) {
     use crate::gazetteer::MAJOR;
     for &(start, len, cats) in matches {
         let lone = len == 1
             && labels[start] == NerLabel::B(Kind::Per)
             && !matches!(labels.get(start + 1), Some(NerLabel::I(_)));
-        if lone && cats & MAJOR != 0 && crate::doc::rule_on("MAJOR") {
+        // After a capitalised word ("Uncle Sam") the word ends a name.
+        let after_name = start > 0
+            && words[start - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && words[start - 1].chars().all(char::is_alphabetic)
+            && crate::doc::rule_on("MAJORNAME");
+        if lone && !after_name && cats & MAJOR != 0 && crate::doc::rule_on("MAJOR") {
             labels[start] = NerLabel::B(Kind::Loc);
         }
     }
@@ -312,7 +320,7 @@ impl NerModel {
                 .collect();
             retype_long_gazetteer_matches(&mut labels, b.scratch.gaz_matches());
             place_after_in(words, &mut labels);
-            major_place_not_person(&mut labels, b.scratch.gaz_matches());
+            major_place_not_person(words, &mut labels, b.scratch.gaz_matches());
             untagged_known_orgs(words, &mut labels, b.scratch.gaz_matches());
             labels
         })

@@ -94,6 +94,10 @@ pub(crate) fn hyphen_compounds(w: &[&str], l: &mut [NerLabel]) {
         if !capital || !lower_tail || (i == 0 && crate::gazetteer::categories(head) == 0) {
             continue;
         }
+        // "Ban Ki-moon", "Park Geun-hye": part of a person's name, not a compound.
+        if l[i] == NerLabel::I(Kind::Per) && rule_on("HYPHENPER") {
+            continue;
+        }
         if matches!(l.get(i + 1), Some(NerLabel::I(_))) {
             // "Ohio-based KeyCorp" read as one name: split it; what is
             // "-based" somewhere is an organisation.
