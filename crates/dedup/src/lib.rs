@@ -83,13 +83,35 @@ pub fn normalized_words(text: &str) -> Vec<String> {
     let folded = if text.is_ascii() {
         text.to_ascii_lowercase()
     } else {
-        rashomon_text::fold(text)
+        fold_runs(text)
     };
     folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.replace('\'', ""))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `rashomon_text::fold` of mostly-ASCII text, folding only its non-ASCII
+/// runs with the Unicode path: fold works char by char (decomposition only
+/// reorders combining marks, which are non-ASCII and dropped), so folding
+/// run by run gives the same string without decomposing every ASCII letter.
+fn fold_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len());
+        if ascii > 0 {
+            out.push_str(&rashomon_text::fold(&rest[..ascii]));
+            rest = &rest[ascii..];
+        }
+        let other = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        if other > 0 {
+            out.push_str(&rashomon_text::fold(&rest[..other]));
+            rest = &rest[other..];
+        }
+    }
+    out
 }
 
 /// The seed of permutation `i`: a fixed odd multiplier and an offset, so the
@@ -103,12 +125,24 @@ fn perm_params(i: usize) -> (u64, u64) {
 /// Computes the signature of `text`.
 pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
     let words = normalized_words(text);
-    let exact = xxh3_64(words.join(" ").as_bytes());
+    // The hash of the words joined by spaces, streamed (no joined copy).
+    let mut joined = xxhash_rust::xxh3::Xxh3::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            joined.update(b" ");
+        }
+        joined.update(w.as_bytes());
+    }
+    let exact = joined.digest();
     let k = cfg.shingle.max(1);
     // A shingle's hash is the hash of its words' hashes: no string per shingle.
     let word_hashes: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
-    let shingle_hash = |ws: &[u64]| {
-        let bytes: Vec<u8> = ws.iter().flat_map(|h| h.to_le_bytes()).collect();
+    let mut bytes: Vec<u8> = Vec::with_capacity(8 * k);
+    let mut shingle_hash = |ws: &[u64]| {
+        bytes.clear();
+        for h in ws {
+            bytes.extend_from_slice(&h.to_le_bytes());
+        }
         xxh3_64(&bytes)
     };
     let mut full: Vec<u64> = if words.is_empty() {
@@ -116,7 +150,7 @@ pub fn signature(text: &str, cfg: &DedupConfig) -> Signature {
     } else if words.len() <= k {
         vec![shingle_hash(&word_hashes)]
     } else {
-        word_hashes.windows(k).map(shingle_hash).collect()
+        word_hashes.windows(k).map(&mut shingle_hash).collect()
     };
     full.sort_unstable();
     full.dedup();

@@ -210,3 +210,22 @@ proptest! {
         prop_assert_eq!((links[0].copy, links[0].original), (1, 0));
     }
 }
+
+proptest! {
+    /// Folding run by run is exactly folding the whole text.
+    #[test]
+    fn fold_runs_is_fold(s in "[a-zA-Z `'’‘—–é\u{301}\u{327}\u{316}ΣσςÅﬁ한글ß0-9 .,-]{0,60}") {
+        prop_assert_eq!(fold_runs(&s), rashomon_text::fold(&s));
+    }
+}
+
+#[test]
+fn exact_hash_is_the_hash_of_the_joined_words() {
+    let sig = signature(WIRE, &DedupConfig::default());
+    let joined = normalized_words(WIRE).join(" ");
+    assert_eq!(sig.exact, xxhash_rust::xxh3::xxh3_64(joined.as_bytes()));
+    assert_eq!(
+        signature("", &DedupConfig::default()).exact,
+        xxhash_rust::xxh3::xxh3_64(b"")
+    );
+}
