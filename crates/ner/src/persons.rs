@@ -140,8 +140,18 @@ fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The word without a possessive ending: tokenizers other than
+/// `simple_tokenize` keep "Clinton's" in one token.
+fn bare(w: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).filter(|b| !b.is_empty()))
+        .unwrap_or(w)
+}
+
 fn name_word(w: &str) -> bool {
-    cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    let b = bare(w);
+    cap(b) && b.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 fn relabel(l: &mut [NerLabel], r: std::ops::Range<usize>, k: Kind) {
@@ -204,6 +214,12 @@ pub(crate) fn appositive_persons(w: &[&str], l: &mut [NerLabel]) {
             continue;
         }
         let before = r.start > 0 && SAY_BEFORE.contains(&w[r.start - 1]);
+        // "at Ground Zero, sources said": after a preposition it is a place.
+        let prep = r.start > 0
+            && matches!(
+                w[r.start - 1],
+                "at" | "in" | "from" | "to" | "near" | "of" | "into" | "across" | "around"
+            );
         let after = w.get(r.end).is_some_and(|x| SAY.contains(x));
         let role = w.get(r.end) == Some(&",")
             && w.get(r.end + 1).is_some_and(|x| {
@@ -218,7 +234,7 @@ pub(crate) fn appositive_persons(w: &[&str], l: &mut [NerLabel]) {
             && !w[r.end + 1..(r.end + 6).min(w.len())]
                 .iter()
                 .any(|x| ORG_NOUNS.contains(x));
-        if before || after || role {
+        if before || (!prep && (after || role)) {
             relabel(l, r, Kind::Per);
         }
     }
@@ -234,7 +250,7 @@ pub(crate) fn party_persons(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
     }
     let key = |w: &[&str]| {
         w.iter()
-            .map(|x| x.to_lowercase())
+            .map(|x| bare(x).to_lowercase())
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -281,6 +297,11 @@ mod tests {
         let mut l = vec![O, B(Kind::Loc), I(Kind::Loc), O];
         title_persons(&w, &mut l);
         assert_eq!(l, vec![O, B(Kind::Per), I(Kind::Per), O]);
+        // A tokenizer that keeps the possessive and splits the title's dot.
+        let w = ["Mrs", ".", "Clinton's", "remark"];
+        let mut l = vec![B(Kind::Loc), I(Kind::Loc), I(Kind::Loc), O];
+        title_persons(&w, &mut l);
+        assert_eq!(l, vec![O, O, B(Kind::Per), O]);
     }
 
     #[test]
@@ -292,6 +313,10 @@ mod tests {
         // A place followed by a clause stays a place.
         let w = ["in", "Greywell", "Heath", ",", "where", "it", "rained"];
         let mut l = vec![O, B(Kind::Loc), I(Kind::Loc), O, O, O, O];
+        appositive_persons(&w, &mut l);
+        assert_eq!(l[1], B(Kind::Loc));
+        let w = ["at", "Ground", "Zero", ",", "sources", "said"];
+        let mut l = vec![O, B(Kind::Loc), I(Kind::Loc), O, O, O];
         appositive_persons(&w, &mut l);
         assert_eq!(l[1], B(Kind::Loc));
     }
