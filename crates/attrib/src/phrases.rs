@@ -97,7 +97,7 @@ pub(crate) const WRAP_CUES: &[&str] = &[
 ];
 
 pub(crate) fn is_comma(d: &Doc, i: usize) -> bool {
-    matches!(d.word(i), "," | "—" | "–" | "--")
+    matches!(d.word(i), "," | "—" | "–" | "―" | "--")
 }
 
 pub(crate) fn is_end_punct(d: &Doc, i: usize) -> bool {
@@ -108,7 +108,7 @@ pub(crate) fn clause_punct(d: &Doc, i: usize) -> bool {
     d.kinds[i] == TokenKind::Quote
         || matches!(
             d.word(i),
-            "," | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]"
+            "," | ";" | ":" | "—" | "–" | "―" | "--" | "(" | ")" | "." | "!" | "?" | "[" | "]"
         )
 }
 
