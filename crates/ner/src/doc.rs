@@ -65,6 +65,7 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
         if rule_on("ORGHEAD") {
             place_led_orgs(w, l);
         }
+        crate::sentence_rules::acting_org_places(w, l);
         crate::persons::title_persons(w, l);
         crate::persons::appositive_persons(w, l);
         if !crate::features::is_table_row(w)

@@ -79,6 +79,57 @@ pub(crate) fn untagged_row_clubs(w: &[&str], l: &mut [NerLabel]) {
     }
 }
 
+/// `GOVSAYS`: a place that is also an organisation in the gazetteers ("White
+/// House") acting or speaking ("the White House announced", "White House
+/// spokesman") is the organisation, as in CoNLL. Countries are left alone.
+pub(crate) fn acting_org_places(w: &[&str], l: &mut [NerLabel]) {
+    use crate::gazetteer::{categories, COUNTRY, ORG};
+    const ACTS: &[&str] = &[
+        "said",
+        "says",
+        "announced",
+        "confirmed",
+        "denied",
+        "wanted",
+        "declined",
+        "issued",
+        "released",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "statement",
+        "staff",
+        "counsel",
+        "adviser",
+        "advisers",
+        "press",
+    ];
+    if !rule_on("GOVSAYS") {
+        return;
+    }
+    for (r, k) in crate::spans(l) {
+        let next = w.get(r.end).copied().unwrap_or("");
+        // "The White House is saying", "has said".
+        let aux_say = matches!(next, "is" | "was" | "has" | "had")
+            && w.get(r.end + 1)
+                .is_some_and(|x| matches!(*x, "saying" | "said" | "announced" | "confirmed"));
+        if k != Kind::Loc || !(ACTS.contains(&next) || aux_say) {
+            continue;
+        }
+        let c = categories(&w[r.clone()].join(" "));
+        if c & ORG != 0 && c & COUNTRY == 0 {
+            l[r.start] = NerLabel::B(Kind::Org);
+            for x in &mut l[r.start + 1..r.end] {
+                *x = NerLabel::I(Kind::Org);
+            }
+        }
+    }
+}
+
 /// Capitalised name + hyphen + lower-case word ("Paris-based", "Kremlin-backed")
 /// is MISC in CoNLL's convention, together with a name it continues ("New
 /// York-based"). Only when the name part is a known name (gazetteer) or the
@@ -439,6 +490,18 @@ mod tests {
             l,
             vec![O, B(Kind::Misc), B(Kind::Org), O, O, B(Kind::Misc), O]
         );
+    }
+
+    #[test]
+    fn acting_org_place_is_org() {
+        let w = ["the", "White", "House", "announced", "it"];
+        let mut l = vec![O, B(Kind::Loc), I(Kind::Loc), O, O];
+        acting_org_places(&w, &mut l);
+        assert_eq!(l[1], B(Kind::Org));
+        let w = ["visited", "the", "White", "House", "on", "Wednesday"];
+        let mut l = vec![O, O, B(Kind::Loc), I(Kind::Loc), O, O];
+        acting_org_places(&w, &mut l);
+        assert_eq!(l[2], B(Kind::Loc));
     }
 
     #[test]
