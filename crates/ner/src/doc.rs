@@ -162,7 +162,19 @@ pub(crate) fn consistency(words: &[&[&str]], labels: &mut [Vec<NerLabel>]) {
                 && crate::gazetteer::categories(&w[r.clone()].join(" ")) & crate::gazetteer::ORG
                     == 0;
             if league && rule_on("LEAGUE") {
-                relabel(l, r, Kind::Misc);
+                relabel(l, r.clone(), Kind::Misc);
+            }
+            // Outside sports news a name the gazetteers know only as a place
+            // ("Virginia", "Washington Monument") is not a team: LOC.
+            let phrase: Vec<&str> = w[r.clone()]
+                .iter()
+                .map(|x| crate::persons::bare(x))
+                .collect();
+            let c = crate::gazetteer::categories(&phrase.join(" "));
+            let place_only = c & (crate::gazetteer::PLACE | crate::gazetteer::COUNTRY) != 0
+                && c & (crate::gazetteer::ORG | crate::gazetteer::CLUB) == 0;
+            if !sports && k == Kind::Org && place_only && rule_on("PLACEORG") {
+                relabel(l, r, Kind::Loc);
             }
         }
         // Rule 5: surnames.
@@ -191,7 +203,8 @@ fn club_gaz(w: &[&str]) -> bool {
 }
 
 /// Rules can be switched off for ablation runs with
-/// `NER_RULES_OFF=NAME,NAME` (read once): FIX, HYPHEN, HYPHENSPLIT, AMP,
+/// `NER_RULES_OFF=NAME,NAME` (read once): TITLE, APPOS, PARTY, HYPHENPER,
+/// MAJORNAME, GOVSAYS, PLACEORG, FIX, HYPHEN, HYPHENSPLIT, AMP,
 /// EVENTHEAD, ORGHEAD, ROWCLUB, SPORTSCLUB, LEAGUE, MAJOR, GAZORG.
 pub(crate) fn rule_on(name: &str) -> bool {
     static OFF: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();

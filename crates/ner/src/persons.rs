@@ -142,7 +142,7 @@ fn cap(w: &str) -> bool {
 
 /// The word without a possessive ending: tokenizers other than
 /// `simple_tokenize` keep "Clinton's" in one token.
-fn bare(w: &str) -> &str {
+pub(crate) fn bare(w: &str) -> &str {
     ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|p| w.strip_suffix(p).filter(|b| !b.is_empty()))
