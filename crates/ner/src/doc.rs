@@ -239,6 +239,15 @@ mod tests {
     }
 
     #[test]
+    fn place_only_names_are_not_orgs_outside_sports() {
+        let s1 = ["Voters", "in", "Virginia's", "suburbs", "decide", "."];
+        let words: Vec<&[&str]> = vec![&s1];
+        let mut labels = vec![vec![O, O, B(Kind::Org), O, O, O]];
+        consistency(&words, &mut labels);
+        assert_eq!(labels[0][2], B(Kind::Loc));
+    }
+
+    #[test]
     fn majority_kind_wins_only_with_a_clear_majority() {
         let a = ["Essex", "met", "Kent"];
         let words: Vec<&[&str]> = vec![&a, &a, &a];
