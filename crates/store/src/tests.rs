@@ -231,3 +231,54 @@ fn default_path_prefers_env() {
         PathBuf::from("/a/b.db.index")
     );
 }
+
+/// Candidates read through the in-batch entity cache equal those read from
+/// the database after the batch (the cache mirrors every write).
+#[test]
+fn entity_cache_matches_the_database() {
+    use rashomon_model::EntityType;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("e.db")).unwrap();
+    let mut seqs = Vec::new();
+    for i in 0..4 {
+        let d = doc(&format!("a{i}"), "src", "t", &format!("text number {i}"));
+        seqs.push(put(&mut s, &d).unwrap());
+    }
+    let keys = vec!["n:trump".to_string(), "p:tr".to_string()];
+    let names = [
+        vec!["Trump".to_string()],
+        vec!["Donald Trump".to_string(), "Trump".to_string()],
+        vec!["Trump".to_string()],
+    ];
+    s.begin().unwrap();
+    assert!(s.entity_candidates(&keys).unwrap().is_empty());
+    let mut in_batch = Vec::new();
+    for (i, aliases) in names.iter().enumerate() {
+        let found = s.entity_candidates(&keys).unwrap().first().map(|e| e.id);
+        let link = EntityLink {
+            seq: seqs[i],
+            entity: found,
+            entity_type: EntityType::Person,
+            aliases,
+            keys: &keys,
+            mentions: 1,
+        };
+        let id = s.link_entity(&link).unwrap();
+        // The same article twice: mentions, not a second article.
+        s.link_entity(&EntityLink {
+            entity: Some(id),
+            ..link
+        })
+        .unwrap();
+        in_batch.push(s.entity_candidates(&keys).unwrap());
+    }
+    s.commit().unwrap();
+    let after = s.entity_candidates(&keys).unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].articles, 3);
+    assert_eq!(after[0].name, "Trump");
+    assert_eq!(
+        format!("{:?}", in_batch.last().unwrap()),
+        format!("{after:?}")
+    );
+}
