@@ -12,47 +12,10 @@ use crate::{spans, Kind, NerLabel};
 /// before a score, at the start of the row or after another score
 /// ("Lotte 6 Hyundai 2"), is a team. (Rule 2 then decides club or country.)
 pub(crate) fn untagged_row_clubs(w: &[&str], l: &mut [NerLabel]) {
-    const NOT_TEAMS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "the",
-        "and",
-        "at",
-        "v",
-        "vs",
-        "total",
-        "points",
-        "round",
-    ];
+    // Calendar words (crate::train::is_calendar_word) are not teams either.
+    const NOT_TEAMS: &[&str] = &["the", "and", "at", "v", "vs", "total", "points", "round"];
+    let is_not_team =
+        |lower: &str| crate::train::is_calendar_word(lower) || NOT_TEAMS.contains(&lower);
     let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
     let mut i = 0;
     while i < w.len() {
@@ -65,7 +28,7 @@ pub(crate) fn untagged_row_clubs(w: &[&str], l: &mut [NerLabel]) {
             && w[j]
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && !NOT_TEAMS.contains(&w[j].to_lowercase().as_str())
+            && !is_not_team(&w[j].to_lowercase())
         {
             j += 1;
         }

@@ -182,7 +182,10 @@ fn prepare(
     }
 }
 
-const NEVER_MISC: &[&str] = &[
+/// Day and month names and their abbreviations, lowercased: capitalised in
+/// English but never names of entities (shared by the silver-label and
+/// document rules).
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -214,15 +217,19 @@ const NEVER_MISC: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "i",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "the",
-    "a",
-    "an",
 ];
+
+/// True for a lowercased day or month name or abbreviation.
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    CALENDAR_WORDS.contains(&lower)
+}
+
+const NEVER_MISC_EXTRA: &[&str] = &["i", "mr", "mrs", "ms", "dr", "the", "a", "an"];
+
+/// Capitalised words the silver MISC labels must never take.
+fn never_misc(lower: &str) -> bool {
+    is_calendar_word(lower) || NEVER_MISC_EXTRA.contains(&lower)
+}
 
 /// Where a corpus without MISC says O, a MISC name is still possible only on
 /// a capitalised token that is not a date word, or on a short connector
@@ -235,7 +242,7 @@ fn could_be_misc(words: &[String], i: usize) -> bool {
     };
     let w = &words[i];
     let lw = w.to_lowercase();
-    if NEVER_MISC.contains(&lw.trim_end_matches('.')) && !(i > 0 && cap(&words[i - 1])) {
+    if never_misc(lw.trim_end_matches('.')) && !(i > 0 && cap(&words[i - 1])) {
         return false;
     }
     if w.chars().next().is_some_and(char::is_uppercase) {

@@ -167,14 +167,18 @@ impl Store {
         Ok(out)
     }
 
-    /// An entity with every alias and its counts, for the cache.
-    fn load_cached_entity(&self, id: i64) -> Result<Option<CachedEntity>> {
-        let row: Option<(String, String, i64)> = self
+    /// Name, type and article count of one entity.
+    fn entity_row(&self, id: i64) -> Result<Option<(String, String, i64)>> {
+        Ok(self
             .conn
             .prepare_cached("SELECT name, type, articles FROM entities WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        let Some((name, ty, articles)) = row else {
+            .optional()?)
+    }
+
+    /// An entity with every alias and its counts, for the cache.
+    fn load_cached_entity(&self, id: i64) -> Result<Option<CachedEntity>> {
+        let Some((name, ty, articles)) = self.entity_row(id)? else {
             return Ok(None);
         };
         let aliases = self
@@ -272,12 +276,7 @@ impl Store {
     /// (linking compares every alias pair: a famous name's hundred spellings
     /// must not make each new article slower).
     fn load_entity(&self, id: i64, most_used: Option<usize>) -> Result<Option<CorpusEntity>> {
-        let row: Option<(String, String, i64)> = self
-            .conn
-            .prepare_cached("SELECT name, type, articles FROM entities WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        let Some((name, ty, articles)) = row else {
+        let Some((name, ty, articles)) = self.entity_row(id)? else {
             return Ok(None);
         };
         let mut st = self.conn.prepare_cached(
