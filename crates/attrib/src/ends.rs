@@ -398,7 +398,6 @@ pub fn train(arts: &[Article], epochs: usize) -> Model {
     Model {
         weights: avg,
         b_bias: 0.0,
-        clusters: Default::default(),
     }
 }
 
@@ -430,7 +429,6 @@ mod tests {
         let m = Model {
             weights: FeatMap::default(),
             b_bias: 0.0,
-            clusters: Default::default(),
         };
         let n = d.len();
         // "In contrast , he said the plan failed and showed no results ."

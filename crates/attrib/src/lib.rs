@@ -6,7 +6,6 @@
 //! source is linked to an article entity (see [`speaker`]).
 //! Method and scores: docs/attribution.md.
 
-pub mod clusters;
 pub mod doc;
 pub mod ends;
 pub mod lexicon;
@@ -44,7 +43,6 @@ fn empty_model() -> Model {
     Model {
         weights: Default::default(),
         b_bias: tagger::DEFAULT_B_BIAS,
-        clusters: Default::default(),
     }
 }
 
@@ -190,7 +188,7 @@ pub fn extract_with(
     if d.is_empty() {
         return Vec::new();
     }
-    let feats = Features::new(&d, &models.cue.clusters);
+    let feats = Features::new(&d);
     let knobs = knobs();
     let mut tags = if knobs.greedy {
         models.cue.tag_greedy(&d, &feats)

@@ -36,8 +36,6 @@ pub struct Model {
     pub weights: FeatMap<[f32; NL]>,
     /// Added to the B score at decoding: trades cue precision for recall (tuned on held-out train).
     pub b_bias: f32,
-    /// Word hash -> packed (coarse, fine) distributional cluster (see `clusters`).
-    pub clusters: FeatMap<u16>,
 }
 
 /// Tuned on a held-out tenth of PolNeAR train (docs/attribution.md).
@@ -71,24 +69,9 @@ impl Model {
             }
             weights.insert(key, w);
         }
-        // Optional trailer: count, then per word a u32 hash and a u16 cluster.
-        let mut clusters = FeatMap::default();
-        let rest = &b[12 + n * rec..];
-        if rest.len() >= 4 {
-            let m = u32::from_le_bytes(rest[..4].try_into().ok()?) as usize;
-            if rest.len() < 4 + 6 * m {
-                return None;
-            }
-            clusters.reserve(m);
-            for r in rest[4..4 + 6 * m].chunks_exact(6) {
-                let key = u64::from(u32::from_le_bytes(r[..4].try_into().ok()?));
-                clusters.insert(key, u16::from_le_bytes(r[4..6].try_into().ok()?));
-            }
-        }
         Some(Model {
             weights,
             b_bias: DEFAULT_B_BIAS,
-            clusters,
         })
     }
 
@@ -108,15 +91,6 @@ impl Model {
             out.extend(((*k & KEY_MASK) as u32).to_le_bytes());
             for x in w {
                 out.extend(((x / scale).round() as i16).to_le_bytes());
-            }
-        }
-        if !self.clusters.is_empty() {
-            let mut cl: Vec<_> = self.clusters.iter().collect();
-            cl.sort_by_key(|(k, _)| **k);
-            out.extend((cl.len() as u32).to_le_bytes());
-            for (k, c) in cl {
-                out.extend(((*k & KEY_MASK) as u32).to_le_bytes());
-                out.extend(c.to_le_bytes());
             }
         }
         out
@@ -175,7 +149,6 @@ impl Model {
             viterbi(
                 &self.weights,
                 self.b_bias,
-                lex_bias(),
                 feats,
                 &doc.lower,
                 i..j,
@@ -192,7 +165,6 @@ impl Model {
 pub fn viterbi(
     w: &FeatMap<[f32; NL]>,
     b_bias: f32,
-    lex_b: f32,
     feats: &Features,
     words: &[String],
     range: std::ops::Range<usize>,
@@ -213,9 +185,6 @@ pub fn viterbi(
             add(f, &mut st);
         }
         st[B] += b_bias;
-        if lex_b != 0.0 && feats.lex.get(k).copied().unwrap_or(false) {
-            st[B] += lex_b;
-        }
         let word = words.get(k).map(String::as_str).unwrap_or("");
         let mut nd = [f32::NEG_INFINITY; NL];
         let mut bp = [O; NL];
@@ -257,19 +226,6 @@ pub struct Features {
     /// Hashes of every token, flat; token `i` owns `flat[off[i]..off[i + 1]]`.
     flat: Vec<u64>,
     off: Vec<u32>,
-    /// Tokens whose word is in the predicate lexicon.
-    lex: Vec<bool>,
-}
-
-/// Extra B score for lexicon words (experiment knob, `ATTRIB_LEX_BIAS`).
-fn lex_bias() -> f32 {
-    static V: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
-    *V.get_or_init(|| {
-        std::env::var("ATTRIB_LEX_BIAS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    })
 }
 
 /// Number of static features every token has (lexicon features come on top).
@@ -285,13 +241,6 @@ pub(crate) fn h(buf: &mut Vec<u8>, t: u8, parts: &[&str]) -> u64 {
         buf.push(0x1f);
     }
     xxh3_64(buf) & KEY_MASK
-}
-
-/// Decimal text of a cluster id without allocating per token.
-fn num(x: u16) -> &'static str {
-    static NUMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let v = NUMS.get_or_init(|| (0..1024).map(|i: u32| i.to_string()).collect());
-    v.get(usize::from(x)).map_or("?", String::as_str)
 }
 
 fn shape(s: &str) -> String {
@@ -327,14 +276,13 @@ fn suffix(s: &str, n: usize) -> &str {
 }
 
 impl Features {
-    pub fn new(doc: &Doc, clusters: &FeatMap<u16>) -> Features {
+    pub fn new(doc: &Doc) -> Features {
         let n = doc.len();
         let mut buf = Vec::with_capacity(64);
         let shapes: Vec<String> = (0..n).map(|i| shape(doc.raw(i))).collect();
         let mut flat = Vec::with_capacity(n * (NF + 4));
         let mut off = Vec::with_capacity(n + 1);
         off.push(0u32);
-        let mut lex = Vec::with_capacity(n);
         // Stems repeat within an article: compute each once.
         let mut stems: HashMap<&str, String> = HashMap::new();
         let sent_has_quote: Vec<bool> = doc
@@ -508,7 +456,6 @@ impl Features {
             // Predicate class (hand-written lexicon) in context: rare predicates share
             // weights with the frequent members of their class.
             let lc = crate::lexicon::class(w0, stem);
-            lex.push(lc.is_some() && inq == "n");
             if let Some(lc) = lc {
                 flat.extend_from_slice(&[
                     h(&mut buf, 60, &[lc]),
@@ -518,19 +465,9 @@ impl Features {
                     h(&mut buf, 64, &[lc, qctx, inq]),
                 ]);
             }
-            // Distributional cluster of the word in context (computed from unlabeled text).
-            if let Some(&c) = clusters.get(&crate::clusters::key(w0)) {
-                let (co, fi) = crate::clusters::unpack(c);
-                let (co, fi) = (num(co), num(fi));
-                flat.extend_from_slice(&[
-                    h(&mut buf, 70, &[fi]),
-                    h(&mut buf, 71, &[fi, that_soon, class(1)]),
-                    h(&mut buf, 72, &[co, subj, skipped]),
-                ]);
-            }
             off.push(flat.len() as u32);
         }
-        Features { flat, off, lex }
+        Features { flat, off }
     }
 
     pub fn stat(&self, i: usize) -> &[u64] {

@@ -38,34 +38,10 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
         .zip(&analyses)
         .map(|(a, an)| Doc::new(&a.text, an))
         .collect();
-    // Word clusters from the text of the training articles (each article once). Opt-in:
-    // on held-out folds they gave no gain over the lexicon (docs/attribution.md).
-    let clusters = if std::env::var_os("ATTRIB_CLUSTERS").is_none() {
-        FeatMap::default()
-    } else {
-        let mut seen = std::collections::BTreeSet::new();
-        let seqs: Vec<Vec<Option<&str>>> = arts
-            .iter()
-            .zip(&docs)
-            .filter(|(a, _)| seen.insert(a.name.clone()))
-            .map(|(_, d)| {
-                let mut v = Vec::with_capacity(d.len() + d.sents.len());
-                for r in &d.sents {
-                    v.extend(r.clone().map(|i| Some(d.word(i))));
-                    v.push(None);
-                }
-                v
-            })
-            .collect();
-        crate::clusters::build(&seqs)
-    };
-    if !clusters.is_empty() {
-        eprintln!("{} clustered words", clusters.len());
-    }
     let mut data = Vec::new();
     for (a, doc) in arts.iter().zip(&docs) {
         let tags = gold_tags(doc, a);
-        let feats = Features::new(doc, &clusters);
+        let feats = Features::new(doc);
         // Only what the tagger needs: per-token features plus sentence ids and words.
         let prev_ok: Vec<bool> = (0..doc.len())
             .map(|i| i > 0 && doc.sent[i - 1] == doc.sent[i])
@@ -110,7 +86,7 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
                         while j < gold.len() && prev_ok[j] {
                             j += 1;
                         }
-                        crate::tagger::viterbi(&w, 0.0, 0.0, feats, words, i..j, &mut pred);
+                        crate::tagger::viterbi(&w, 0.0, feats, words, i..j, &mut pred);
                         for k in i..j {
                             t += 1;
                             ntok += 1;
@@ -214,6 +190,5 @@ pub fn train(arts: &[Article], epochs: usize, min_weight: f32) -> Model {
     Model {
         weights: avg,
         b_bias: crate::tagger::DEFAULT_B_BIAS,
-        clusters,
     }
 }
