@@ -86,8 +86,14 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 ];
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    // Called for most words: compare without allocating. The names are ASCII, and no
+    // non-ASCII letter lower-cases into one of their letters (only the Kelvin sign
+    // becomes an ASCII `k`), so this equals comparing the lower-cased word.
+    let w = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(m, _)| w.eq_ignore_ascii_case(m))
+        .map(|(_, n)| *n)
 }
 
 /// Parses the leading `YYYY-MM-DD` of an ISO date or date-time.
