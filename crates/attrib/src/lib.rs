@@ -8,6 +8,8 @@
 
 pub mod doc;
 pub mod ends;
+mod frames;
+mod gender;
 pub mod lexicon;
 pub mod names;
 pub mod phrases;

@@ -482,7 +482,7 @@ fn debug_dump(text: &str, gold: &[GoldRel], pred: &[Attribution]) {
             serde_json::json!({"k": "p", "s": t(&src), "c": t(&cue), "x": t(&p.content)})
         );
     }
-    eprintln!("{}", serde_json::json!({"k": "end"}));
+    eprintln!("{}", serde_json::json!({"k": "end", "text": text}));
 }
 
 #[cfg(test)]

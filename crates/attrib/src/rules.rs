@@ -7,6 +7,7 @@
 use crate::doc::Doc;
 use rashomon_model::TokenKind;
 
+use crate::frames;
 use crate::phrases::*;
 pub use crate::phrases::{dash_byline, left_np, right_np, speaker_colon, PRONOUNS};
 
@@ -95,37 +96,18 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     }
 
     if cue_text == "according to" {
-        let src = right_np(d, b + 1, se);
-        f.source = src;
-        let after_src = src.map_or(b + 1, |x| x.1 + 1);
-        if a > ss + 1 && is_comma(d, a - 1) {
-            // "CONTENT, according to X."
-            f.content.extend(content_end(d, ss, a - 1).map(|e| (ss, e)));
-            f.open_start = content_end(d, ss, a - 1).map(|e| (ss, e));
-        } else if after_src < se && is_comma(d, after_src) {
-            f.content.extend(
-                content_end(d, after_src + 1, right_limit)
-                    .map(|e| (after_src + 1, extend_quote(d, e))),
-            );
-        }
-        f.direct = f.content.iter().any(|c| d.kinds[c.0] == TokenKind::Quote);
-        return f;
+        return frames::according_to(d, a, b, ss, se, right_limit);
     }
 
-    if WRAP_CUES.contains(&cue_text.as_str()) {
-        // "It was reported that ...": the expletive is not content.
-        let mut cs = a;
-        while cs > ss && !clause_punct(d, cs - 1) && !BOUNDARY.contains(&d.word(cs - 1)) {
-            cs -= 1;
-        }
-        if cs < a && !(a == cs + 1 && matches!(d.word(cs), "it" | "there")) {
-            f.content.push((cs, a - 1));
-        } else if cs == a && a > ss && matches!(d.word(a - 1), "which" | "who") {
-            // "…, which is expected to draw …": the relative pronoun is the content's subject.
-            f.content.push((a - 1, a - 1));
-        }
+    if frames::wrap_cue(d, a, b) {
+        f.content.extend(frames::wrap_subject(d, a, ss));
         if let Some(e) = content_end(d, b + 1, right_limit) {
-            f.content.push((b + 1, extend_quote(d, e)));
+            let e = extend_quote(d, e);
+            f.content.push((b + 1, e));
+            // The learned end ranker may end it earlier, as for cue-first content.
+            let full =
+                content_end_full(d, b + 1, right_limit).map_or(e, |x| extend_quote(d, x).max(e));
+            f.open_end = Some((b + 1, e, full));
         }
         return f;
     }
@@ -285,33 +267,22 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
                 }
             }
         }
-        // A second piece: `, "Y."` or the next sentence opening with a quote that has no cue.
-        let mut n = rest_after_rnp;
-        while n < d.len() && (is_comma(d, n) || is_end_punct(d, n)) && d.para[n] == d.para[a] {
-            n += 1;
-        }
-        if n < se && (n..se).all(|k| d.kinds[k] != TokenKind::Quote) {
-            n = se;
-        }
-        // The quotation may go on in the next paragraph when the attribution ends its own.
-        let next_para_ok = n < d.len()
-            && d.para[n] == d.para[a] + 1
-            && n == se
-            && (se == d.len() || d.para[se] != d.para[a]);
-        if n < d.len() && (d.para[n] == d.para[a] || next_para_ok) {
-            if let Some(q) = d.quote_opening_at(n) {
-                let has_cue = cues.iter().any(|c| {
-                    c.0 > q.close && d.sent[c.0] == d.sent[q.close] || c.0 > n && c.0 < q.close
-                });
-                if !has_cue {
-                    f.content.push((q.open, q.close));
-                }
-            }
-        }
+        f.content
+            .extend(frames::following_quote(d, a, rest_after_rnp, se, cues));
         return f;
     }
 
     let mut f = resolve_participle(d, a, b, cues, right_limit, lnp);
+    // "“That, unfortunately,” he said, “is part of …”": the quotation before an
+    // interrupting speaker is the first piece.
+    if let Some((x, _)) = lnp {
+        if f.direct && f.content.len() == 1 {
+            if let Some(p) = frames::interrupted_lead(d, x, ss, cues) {
+                f.content.insert(0, p);
+                return f;
+            }
+        }
+    }
     // "…, which analysts say could be aiding …", "what he called “…”": the fronted
     // relative pronoun is part of the content.
     if let Some((x, _)) = lnp {
@@ -340,6 +311,13 @@ fn resolve_participle(
         start += 1;
     }
     if start >= right_limit {
+        // "He said:" closing its paragraph, the quotation opening the next one.
+        if right_limit < d.len() && d.para[right_limit] != d.para[b] {
+            if let Some(q) = d.quote_opening_at(right_limit).filter(|q| q.closed) {
+                f.content.push((q.open, q.close));
+                f.direct = true;
+            }
+        }
         return f;
     }
     // An adjunct before a quotation ("said in a statement: “...”", "told reporters, “...”").

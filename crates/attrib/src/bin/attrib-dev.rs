@@ -33,14 +33,32 @@ fn main() {
         }
     }
     let held: Vec<_> = held.into_iter().map(|x| x.1).collect();
-    let mut model = rashomon_attrib::train::train(
-        &fit,
-        epochs,
-        std::env::var("ATTRIB_MIN_WEIGHT")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.05),
-    );
+    // `ATTRIB_CUE_CACHE=FILE`: the cue tagger does not depend on the source/content rules,
+    // so rule experiments may reuse one trained tagger per fold (written when missing).
+    let cache = std::env::var_os("ATTRIB_CUE_CACHE");
+    let cached = cache
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| rashomon_attrib::tagger::Model::from_bytes(&b));
+    let mut model = match cached {
+        Some(m) => m,
+        None => {
+            let m = rashomon_attrib::train::train(
+                &fit,
+                epochs,
+                std::env::var("ATTRIB_MIN_WEIGHT")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.05),
+            );
+            if let Some(p) = &cache {
+                if let Err(e) = std::fs::write(p, m.to_bytes()) {
+                    eprintln!("warning: cue cache not written: {e}");
+                }
+            }
+            m
+        }
+    };
     if let Some(b) = std::env::var("ATTRIB_B_BIAS")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -1,0 +1,304 @@
+//! Gender of person entities, for pronoun agreement: first names of the aliases,
+//! honorifics and gendered titles before a mention (`Mr.`, `congresswoman`), and
+//! the he/she pronouns of sentences that mention only that person.
+
+use rashomon_model::{AnalyzedText, DocEntity, EntityMention, EntityType, TokenKind};
+
+/// Common first names by gender, to keep "she" off "Donald Trump".
+pub(crate) const FEMALE: &[&str] = &[
+    "hillary",
+    "melania",
+    "melanie",
+    "nancy",
+    "elizabeth",
+    "sarah",
+    "kellyanne",
+    "huma",
+    "ivanka",
+    "chelsea",
+    "theresa",
+    "angela",
+    "marine",
+    "jill",
+    "carly",
+    "michelle",
+    "susan",
+    "mary",
+    "karen",
+    "lisa",
+    "ann",
+    "anne",
+    "jane",
+    "kate",
+    "laura",
+    "linda",
+    "barbara",
+    "patricia",
+    "jennifer",
+    "maria",
+    "donna",
+    "debbie",
+    "dianne",
+    "claire",
+    "amy",
+    "kamala",
+    "tulsi",
+    "nikki",
+    "megyn",
+    "hope",
+    "loretta",
+    "janet",
+    "sonia",
+    "ruth",
+    "elena",
+    "samantha",
+    "valerie",
+    "madeleine",
+    "stephanie",
+    "gennifer",
+    "paula",
+    "jessica",
+    "rachel",
+    "emily",
+    "hannah",
+    "olivia",
+    "julia",
+    "sara",
+    "victoria",
+    "ava",
+    "heidi",
+    "marsha",
+    "kirsten",
+    "tammy",
+    "maxine",
+    "nikki",
+    "catherine",
+    "katherine",
+    "christine",
+    "margaret",
+    "helen",
+    "alice",
+    "betsy",
+    "cindy",
+    "judy",
+];
+pub(crate) const MALE: &[&str] = &[
+    "donald",
+    "barack",
+    "bernie",
+    "ted",
+    "marco",
+    "jeb",
+    "mike",
+    "john",
+    "joe",
+    "paul",
+    "chris",
+    "ben",
+    "rand",
+    "mitt",
+    "bill",
+    "george",
+    "james",
+    "robert",
+    "michael",
+    "david",
+    "richard",
+    "tim",
+    "tom",
+    "gary",
+    "rudy",
+    "newt",
+    "reince",
+    "jason",
+    "harry",
+    "mitch",
+    "chuck",
+    "eric",
+    "kevin",
+    "scott",
+    "steve",
+    "vladimir",
+    "bashar",
+    "benjamin",
+    "justin",
+    "boris",
+    "jeff",
+    "robby",
+    "corey",
+    "sean",
+    "bob",
+    "jim",
+    "martin",
+    "al",
+    "andrew",
+    "anthony",
+    "peter",
+    "mark",
+    "matt",
+    "ryan",
+    "brian",
+    "frank",
+    "charles",
+    "dan",
+    "daniel",
+    "josh",
+    "jon",
+    "jonathan",
+    "adam",
+    "nick",
+    "jack",
+    "larry",
+    "ron",
+    "rick",
+    "roger",
+    "ronald",
+    "sam",
+    "stephen",
+    "thomas",
+    "marco",
+    "volodymyr",
+    "sergey",
+    "sergei",
+    "yury",
+    "pete",
+    "william",
+    "kenneth",
+    "jared",
+    "stephen",
+    "lindsey",
+    "orrin",
+    "jerry",
+    "franklin",
+    "xi",
+    "emmanuel",
+    "francois",
+    "recep",
+];
+
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+pub(crate) fn pronoun_gender(p: &str) -> Gender {
+    match p {
+        "he" | "him" | "his" | "himself" => Gender::Male,
+        "she" | "her" | "hers" | "herself" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Words right before a name that mark its gender (`Mr. Sanders`, `spokeswoman Hope Hicks`).
+fn title_gender(w: &str) -> Gender {
+    match w {
+        "mr." | "mr" | "congressman" | "spokesman" | "chairman" | "businessman" | "husband"
+        | "father" | "son" | "brother" | "king" | "prince" | "sir" | "uncle" | "grandfather" => {
+            Gender::Male
+        }
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "congresswoman" | "spokeswoman" | "chairwoman"
+        | "businesswoman" | "wife" | "mother" | "daughter" | "sister" | "queen" | "princess"
+        | "lady" | "actress" | "widow" | "aunt" | "grandmother" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// One gender per entity (`Unknown` for non-persons, for no or mixed evidence, and for an
+/// entity whose aliases carry both a male and a female first name: two people merged).
+pub(crate) fn entity_genders(
+    text: &str,
+    an: &AnalyzedText,
+    mentions: &[EntityMention],
+    entities: &[DocEntity],
+) -> Vec<Gender> {
+    let n = entities.len();
+    let mut by_name = vec![(false, false); n];
+    // Votes (male, female): a title counts 3, a pronoun 1.
+    let mut votes = vec![(0u32, 0u32); n];
+    for (e, ent) in entities.iter().enumerate() {
+        for a in std::iter::once(&ent.name).chain(ent.aliases.iter()) {
+            if let Some(first) = a.split_whitespace().next().map(rashomon_text::fold) {
+                by_name[e].0 |= MALE.contains(&first.as_str());
+                by_name[e].1 |= FEMALE.contains(&first.as_str());
+                add(&mut votes[e], title_gender(&first), 3);
+            }
+        }
+    }
+    let mut order: Vec<&EntityMention> = mentions.iter().filter(|m| m.entity < n).collect();
+    order.sort_by_key(|m| m.span.start);
+    for m in &order {
+        let before = text.get(..m.span.start).unwrap_or("");
+        // "spokeswoman Hope Hicks", "his wife, Melania": the last two words before the name.
+        for w in before.split_whitespace().rev().take(2) {
+            let w = rashomon_text::fold(w.trim_end_matches(','));
+            add(&mut votes[m.entity], title_gender(&w), 3);
+        }
+    }
+    // A sentence naming one person only: its later he/she (outside quotations) is that person.
+    let mut k = 0;
+    for s in &an.sentences {
+        while k < order.len() && order[k].span.start < s.span.start {
+            k += 1;
+        }
+        let mut j = k;
+        let mut who: Option<usize> = None;
+        let mut single = true;
+        let mut first_end = usize::MAX;
+        while j < order.len() && order[j].span.end <= s.span.end {
+            let m = order[j];
+            if m.entity_type == EntityType::Person {
+                first_end = first_end.min(m.span.end);
+                match who {
+                    None => who = Some(m.entity),
+                    Some(w) if w != m.entity => single = false,
+                    _ => {}
+                }
+            }
+            j += 1;
+        }
+        let Some(e) = who.filter(|_| single) else {
+            continue;
+        };
+        let mut quoted = false;
+        for t in an.tokens.get(s.tokens.clone()).unwrap_or(&[]) {
+            let w = t.span.slice(text);
+            if t.kind == TokenKind::Quote && (w.contains(['"', '“', '”']) || w == "''") {
+                quoted = !quoted;
+            } else if t.kind == TokenKind::Word && !quoted && t.span.start >= first_end {
+                add(&mut votes[e], pronoun_gender(&rashomon_text::fold(w)), 1);
+            }
+        }
+    }
+    (0..n)
+        .map(|e| {
+            if entities[e].entity_type != EntityType::Person {
+                return Gender::Unknown;
+            }
+            match by_name[e] {
+                (true, true) => Gender::Unknown,
+                (true, false) => Gender::Male,
+                (false, true) => Gender::Female,
+                (false, false) => {
+                    let (m, f) = votes[e];
+                    if m > 2 * f {
+                        Gender::Male
+                    } else if f > 2 * m {
+                        Gender::Female
+                    } else {
+                        Gender::Unknown
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+fn add(v: &mut (u32, u32), g: Gender, w: u32) {
+    match g {
+        Gender::Male => v.0 += w,
+        Gender::Female => v.1 += w,
+        Gender::Unknown => {}
+    }
+}
