@@ -192,7 +192,7 @@ pub(crate) fn pronoun_gender(p: &str) -> Gender {
 }
 
 /// Words right before a name that mark its gender (`Mr. Sanders`, `spokeswoman Hope Hicks`).
-fn title_gender(w: &str) -> Gender {
+pub(crate) fn title_gender(w: &str) -> Gender {
     match w {
         "mr." | "mr" | "congressman" | "spokesman" | "chairman" | "businessman" | "husband"
         | "father" | "son" | "brother" | "king" | "prince" | "sir" | "uncle" | "grandfather" => {
@@ -300,5 +300,39 @@ fn add(v: &mut (u32, u32), g: Gender, w: u32) {
         Gender::Male => v.0 += w,
         Gender::Female => v.1 += w,
         Gender::Unknown => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::person_mentions;
+
+    fn genders(text: &str) -> Vec<(String, Gender)> {
+        let an = rashomon_text::analyze(text);
+        let (m, e) = person_mentions(text, &an);
+        let g = entity_genders(text, &an, &m, &e);
+        e.into_iter().map(|x| x.name).zip(g).collect()
+    }
+
+    #[test]
+    fn mixed_first_names_are_unknown() {
+        // One entity per last name: Donald and Melania Trump merge, so neither pronoun is barred.
+        let g = genders("Donald Trump spoke. Melania Trump listened.");
+        assert_eq!(g, vec![("Melania Trump".to_string(), Gender::Unknown)]);
+    }
+
+    #[test]
+    fn pronouns_of_a_lone_person_give_the_gender() {
+        let g = genders("Ina Kirsch told reporters that she had met them twice. Zork Blat agreed.");
+        assert_eq!(g[0], ("Ina Kirsch".to_string(), Gender::Female));
+        assert_eq!(g[1], ("Zork Blat".to_string(), Gender::Unknown));
+    }
+
+    #[test]
+    fn titles_give_the_gender() {
+        let g = genders("The spokeswoman Zelda Quorn answered. Mr. Blat agreed.");
+        assert_eq!(g[0].1, Gender::Female);
+        assert_eq!(g[1].1, Gender::Male);
     }
 }

@@ -25,6 +25,58 @@ fn role_matches(role: &str, title: &str) -> bool {
         )
 }
 
+/// Head nouns of definite descriptions that stand for one person ("the former ambassador");
+/// not "the spokesman" or "the aide", who speak for the salient person rather than being them.
+const ROLE_NOUNS: &[&str] = &[
+    "senator",
+    "governor",
+    "president",
+    "candidate",
+    "nominee",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "ambassador",
+    "secretary",
+    "minister",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "director",
+    "democrat",
+    "republican",
+    "front-runner",
+    "frontrunner",
+    "speaker",
+    "judge",
+    "justice",
+    "mayor",
+    "host",
+    "attorney",
+    "lawyer",
+    "professor",
+    "activist",
+    "executive",
+    "founder",
+    "commander",
+    "pastor",
+    "politician",
+    "incumbent",
+    "challenger",
+    "actor",
+    "actress",
+    "general",
+    "chancellor",
+    "envoy",
+    "diplomat",
+    "economist",
+    "author",
+];
+
 /// `ATTRIB_DEBUG_RES=1`: one line per resolved source on stderr (error analysis).
 fn debug() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
@@ -73,23 +125,6 @@ const NOT_HEAD_NOUN: &[&str] = &[
     "jr.",
     "sr.",
 ];
-
-const PREPOSITIONS: &[&str] = &[
-    "of", "at", "for", "from", "with", "in", "on", "by", "to", "about", "against", "over", "than",
-    "like", "between", "toward", "towards", "under", "into",
-];
-
-fn starts_lower(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
-}
-
-/// Experiment switch: `ATTRIB_SPK_OFF=a,b` turns rules off (tuning only).
-fn off(rule: &str) -> bool {
-    static OFF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    OFF.get_or_init(|| std::env::var("ATTRIB_SPK_OFF").unwrap_or_default())
-        .split(',')
-        .any(|r| r == rule)
-}
 
 pub struct Resolver<'a> {
     text: &'a str,
@@ -172,40 +207,58 @@ impl<'a> Resolver<'a> {
             .split_whitespace()
             .map(rashomon_text::fold)
             .collect();
-        let persons: Vec<&EntityMention> = self
+        let mut persons: Vec<&EntityMention> = self
             .mentions
             .iter()
             .filter(|m| {
                 self.is_person(m) && m.span.end <= source.start && m.entity < self.entities.len()
             })
             .collect();
+        persons.sort_by_key(|m| m.span.start);
         if words.len() == 1 && PERSON_PRONOUNS.contains(&words[0].as_str()) {
             return self.pronoun(source, pronoun_gender(&words[0]), prev, &persons);
         }
-        // "the senator": the last person introduced with that title.
-        if words.len() == 2 && words[0] == "the" {
-            let role = words[1].as_str();
-            for m in persons.iter().rev() {
-                let before = self.text.get(..m.span.start).unwrap_or("");
-                let title = before
-                    .split_whitespace()
-                    .next_back()
-                    .map(rashomon_text::fold);
-                let name_title = self
-                    .text
-                    .get(m.span.range())
-                    .and_then(|s| s.split_whitespace().next())
-                    .map(rashomon_text::fold);
-                let hit = [title, name_title]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t));
-                if hit {
-                    return (Some(m.entity), "role");
-                }
+        // "the senator", "the Vermont senator", "the billionaire businessman".
+        if (2..=5).contains(&words.len()) && words[0] == "the" {
+            let role = words[words.len() - 1].as_str();
+            if let Some(e) = self.role_title(role, &persons) {
+                return (Some(e), "role");
+            }
+            // A person noun with no matching title: the speaker just talked about, as for
+            // a pronoun ("McConnell … The Kentucky Republican said").
+            // Not "the state's governor" (someone else's role) nor "the Russian leader" (a
+            // nationality marks a person the article has not been talking about).
+            let foreign = words[1..words.len() - 1].iter().any(|w| {
+                w.ends_with("'s") || w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish")
+            });
+            if ROLE_NOUNS.contains(&role) && !foreign {
+                let g = crate::gender::title_gender(role);
+                let (e, _) = self.pronoun(source, g, prev, &persons);
+                return (e, "role-salient");
             }
         }
         (None, "none")
+    }
+
+    /// The latest person introduced with a title the role noun refers back to.
+    fn role_title(&self, role: &str, persons: &[&EntityMention]) -> Option<usize> {
+        persons.iter().rev().find_map(|m| {
+            let before = self.text.get(..m.span.start).unwrap_or("");
+            let title = before
+                .split_whitespace()
+                .next_back()
+                .map(rashomon_text::fold);
+            let name_title = self
+                .text
+                .get(m.span.range())
+                .and_then(|s| s.split_whitespace().next())
+                .map(rashomon_text::fold);
+            [title, name_title]
+                .into_iter()
+                .flatten()
+                .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t))
+                .then_some(m.entity)
+        })
     }
 
     /// A he/she/him/her/I source: the previous speaker, unless a new person became the
@@ -233,88 +286,37 @@ impl<'a> Resolver<'a> {
                     .get(e)
                     .is_some_and(|x| x.entity_type == EntityType::Person)
                 // "She replied … he said": a pronoun of the other gender is someone else.
-                && (off("pgender") || {
+                && {
                     let pg = pronoun_gender(&rashomon_text::fold(ps.slice(self.text)));
                     pg == Gender::Unknown || g == Gender::Unknown || pg == g
-                })
-        });
-        if let Some((ps, e)) = prev {
-            // A person made the subject after the previous speaker takes over ("… Jon
-            // Favreau published a column. Then there's Axelrod. “…,” he wrote").
-            if !off("newsubj") {
-                let from = self.an.sentence_at(ps.start).unwrap_or(cur);
-                for k in (from + 1..=cur).rev() {
-                    if let Some(m) = self.subject(k, source.start, &persons) {
-                        if m.entity != e {
-                            return (Some(m.entity), "newsubj");
-                        }
-                        break;
-                    }
                 }
-            }
+        });
+        if let Some((_, e)) = prev {
             return (Some(e), "prev");
         }
-        if cur > 0 {
-            if off("subj2") {
-                let ps = &self.an.sentences[cur - 1];
-                if let Some(m) = persons
-                    .iter()
-                    .find(|m| ps.span.contains(m.span) && m.span.start < ps.span.start + 40)
-                {
-                    return (Some(m.entity), "subject");
-                }
-            } else if let Some(m) = self.subject(cur - 1, source.start, &persons) {
+        // The subject of the preceding sentence: its first person mention near the start.
+        if let Some(ps) = cur.checked_sub(1).and_then(|k| self.an.sentences.get(k)) {
+            if let Some(m) = persons
+                .iter()
+                .find(|m| ps.span.contains(m.span) && m.span.start < ps.span.start + 40)
+            {
                 return (Some(m.entity), "subject");
             }
         }
-        (persons.last().map(|m| m.entity), "recent")
-    }
-
-    /// The subject-like person of sentence `k` among `persons`: the first one within its
-    /// first eight tokens that is not a modifier (`Obama's`, `Obama speechwriter Jon
-    /// Favreau`) nor after a preposition, ending before `before`.
-    fn subject<'m>(
-        &self,
-        k: usize,
-        before: usize,
-        persons: &[&'m EntityMention],
-    ) -> Option<&'m EntityMention> {
-        let s = self.an.sentences.get(k)?;
-        let toks = self.an.tokens.get(s.tokens.clone())?;
-        let limit = toks.get(8).map_or(s.span.end, |t| t.span.start);
-        let lo = persons.partition_point(|m| m.span.start < s.span.start);
-        for m in persons.get(lo..)? {
-            if m.span.start >= limit || m.span.end > before {
-                return None;
-            }
-            let sl = m.span.slice(self.text);
-            let i = toks.partition_point(|t| t.span.start < m.span.start);
-            let prev_w = i.checked_sub(1).and_then(|j| toks.get(j));
-            let after_prep =
-                prev_w.is_some_and(|t| PREPOSITIONS.contains(&t.span.slice(self.text)));
-            let j = toks.partition_point(|t| t.span.start < m.span.end);
-            let next = toks.get(j).map(|t| t.span.slice(self.text));
-            let possessive =
-                sl.ends_with("'s") || sl.ends_with("’s") || matches!(next, Some("'s" | "’s"));
-            // "Obama speechwriter Jon Favreau": lower-case words, then another name.
-            let modifier = toks.get(j..j + 3).is_some_and(|w| {
-                w.iter()
-                    .take_while(|t| starts_lower(t.span.slice(self.text)))
-                    .count()
-                    >= 1
-                    && persons.iter().any(|o| {
-                        o.span.start > m.span.end
-                            && w.iter().any(|t| {
-                                t.span.end == o.span.start.saturating_sub(1)
-                                    || t.span.end + 1 == o.span.start
-                            })
-                    })
-            });
-            if !possessive && !after_prep && !modifier {
-                return Some(m);
+        // A person known to have the pronoun's gender before one of unknown gender (a
+        // capitalised place or group is never known): "Michelle F. Tanzer … the National
+        // Club Association … what she said".
+        if g != Gender::Unknown {
+            let lo = persons.len().saturating_sub(4);
+            if let Some(m) = persons[lo..]
+                .iter()
+                .rev()
+                .find(|m| self.gender(m.entity) == g)
+            {
+                return (Some(m.entity), "recent-g");
             }
         }
-        None
+        (persons.last().map(|m| m.entity), "recent")
     }
 
     /// The entity a source names: `Some(None)` when its names only modify another head
@@ -425,5 +427,114 @@ impl<'a> Resolver<'a> {
             (Some(x), Some(y)) => y.saturating_sub(x),
             _ => usize::MAX,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::person_mentions;
+
+    /// Resolves the `nth` occurrence of `source` in `text`, with `prev` given as the
+    /// text of an earlier source and the name its entity must end with.
+    fn resolve(text: &str, source: &str, nth: usize, prev: Option<(&str, &str)>) -> String {
+        let an = rashomon_text::analyze(text);
+        let (m, e) = person_mentions(text, &an);
+        let r = Resolver::new(text, &an, &m, &e);
+        let at = text.match_indices(source).nth(nth).map_or(0, |x| x.0);
+        let prev = prev.and_then(|(ps, name)| {
+            let p = text.find(ps)?;
+            let ent = e.iter().position(|x| x.name.ends_with(name))?;
+            Some((Span::new(p, p + ps.len()), ent))
+        });
+        r.resolve(Span::new(at, at + source.len()), prev)
+            .map(|i| e[i].name.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn appositive_name_is_not_the_head() {
+        let t = "Governor Chris Christie – a Dallas Cowboys fan – said he liked Denver.";
+        assert_eq!(
+            resolve(
+                t,
+                "Governor Chris Christie – a Dallas Cowboys fan –",
+                0,
+                None
+            ),
+            "Chris Christie"
+        );
+        let t = "Bernie Sanders won. Sanders, who campaigned for Tim Canova, said it was fine.";
+        assert_eq!(
+            resolve(t, "Sanders, who campaigned for Tim Canova,", 0, None),
+            "Bernie Sanders"
+        );
+    }
+
+    #[test]
+    fn name_inside_an_appositive_is_the_head() {
+        let t = "The race tightened. A top strategist, John Weaver, said it was over.";
+        assert_eq!(
+            resolve(t, "A top strategist, John Weaver,", 0, None),
+            "John Weaver"
+        );
+        let t = "Talks began. Secretary of State John Kerry said they would last.";
+        assert_eq!(
+            resolve(t, "Secretary of State John Kerry", 0, None),
+            "John Kerry"
+        );
+    }
+
+    #[test]
+    fn a_name_that_only_modifies_is_no_speaker() {
+        let t = "Hillary Clinton spoke. A spokesman for Hillary Clinton said she was tired.";
+        assert_eq!(resolve(t, "A spokesman for Hillary Clinton", 0, None), "");
+        let t = "Donald Trump spoke. A top Donald Trump adviser said it went well.";
+        assert_eq!(resolve(t, "A top Donald Trump adviser", 0, None), "");
+        let t = "Donald Trump spoke. Trump aide Hope Hicks said it went well.";
+        assert_eq!(resolve(t, "Trump aide Hope Hicks", 0, None), "Hope Hicks");
+        let t = "Donald Trump spoke. Trump earlier said it went well.";
+        assert_eq!(resolve(t, "Trump earlier", 0, None), "Donald Trump");
+    }
+
+    #[test]
+    fn a_pronoun_of_the_other_gender_is_not_the_previous_speaker() {
+        // Bill and Hillary Clinton merge into one entity of unknown gender; "She" was the
+        // previous source, so "he" is someone else.
+        let t = "David Axelrod wrote to Hillary Clinton. Bill Clinton agreed. She replied to him. \
+                 But he also views her as a risk.";
+        assert_eq!(
+            resolve(t, "She", 0, Some(("She", "Clinton"))),
+            "Hillary Clinton"
+        );
+        // (The second "he": the first is inside "She".)
+        assert_eq!(
+            resolve(t, "he", 1, Some(("She", "Clinton"))),
+            "David Axelrod"
+        );
+    }
+
+    #[test]
+    fn she_prefers_a_known_woman_over_a_capitalised_group() {
+        let t = "Michelle Tanzer sits on the board. The National Club Association grew. \
+                 Clubs adapt to what she said is demand.";
+        assert_eq!(resolve(t, "she", 0, None), "Michelle Tanzer");
+    }
+
+    #[test]
+    fn a_role_nominal_goes_to_the_salient_speaker() {
+        let t = "Mitch McConnell criticized the plan. In a statement, the Kentucky Republican \
+                 dismissed it.";
+        let got = resolve(
+            t,
+            "the Kentucky Republican",
+            0,
+            Some(("Mitch McConnell", "McConnell")),
+        );
+        assert_eq!(got, "Mitch McConnell");
+        // A spokesman speaks for the salient person and is not that person.
+        let t = "David Cameron spoke. The spokesman said talks would go on.";
+        let got = resolve(t, "The spokesman", 0, Some(("David Cameron", "Cameron")));
+        assert_eq!(got, "");
     }
 }
