@@ -74,6 +74,12 @@ const NOT_NAME: &[&str] = &[
     "if",
     "for",
     "meanwhile",
+    "former",
+    "democrat",
+    "gop",
+    "govs.",
+    "sens.",
+    "reps.",
     "however",
     "asked",
     "speaking",
@@ -149,6 +155,94 @@ const NOT_NAME: &[&str] = &[
     "york",
 ];
 
+/// Last words that make a capitalised run an organisation, place or thing rather than a
+/// person ("National Club Association", "Supreme Court", "Silicon Valley").
+const NOT_PERSON_HEAD: &[&str] = &[
+    "association",
+    "committee",
+    "court",
+    "office",
+    "university",
+    "college",
+    "institute",
+    "foundation",
+    "agency",
+    "bureau",
+    "commission",
+    "council",
+    "club",
+    "group",
+    "center",
+    "centre",
+    "church",
+    "school",
+    "network",
+    "journal",
+    "review",
+    "magazine",
+    "valley",
+    "county",
+    "city",
+    "street",
+    "avenue",
+    "hall",
+    "square",
+    "park",
+    "airport",
+    "bowl",
+    "convention",
+    "caucus",
+    "partnership",
+    "nation",
+    "coalition",
+    "union",
+    "corp.",
+    "inc.",
+    "company",
+    "media",
+    "fund",
+    "bank",
+    "studios",
+    "museum",
+    "carolina",
+    "dakota",
+    "hampshire",
+    "jersey",
+    "mexico",
+    "island",
+    "islands",
+    "kingdom",
+    "republic",
+    "ministry",
+    "amendment",
+    "act",
+    "report",
+    "program",
+    "project",
+    "initiative",
+    "movement",
+    "tower",
+    "hotel",
+    "river",
+    "mountain",
+    "bridge",
+    "summit",
+    "forum",
+    "show",
+    "channel",
+    "series",
+    "cup",
+    "games",
+    "league",
+    "team",
+    "army",
+    "navy",
+    "police",
+    "guard",
+    "prize",
+    "award",
+];
+
 fn is_name_word(w: &str) -> bool {
     let first = w.chars().next();
     first.is_some_and(char::is_uppercase)
@@ -156,6 +250,12 @@ fn is_name_word(w: &str) -> bool {
         && !NOT_NAME.contains(&rashomon_text::fold(w).as_str())
         && !rashomon_text::is_calendar_word(w)
         && !TITLES.contains(&rashomon_text::fold(w).as_str())
+}
+
+/// "B." in "Dennis B. Ross".
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
 /// Person-like mentions: runs of 2-3 name words, a name word after a title, or a
@@ -190,19 +290,34 @@ pub fn person_mentions(text: &str, an: &AnalyzedText) -> (Vec<EntityMention>, Ve
             continue;
         }
         let mut j = i + 1;
-        while j < toks.len()
-            && j - i < 3
-            && toks[j].kind == TokenKind::Word
-            && is_name_word(toks[j].span.slice(text))
-        {
-            j += 1;
+        let mut initials = 0;
+        while j < toks.len() && j - i - initials < 3 && toks[j].kind == TokenKind::Word {
+            if is_name_word(toks[j].span.slice(text)) {
+                j += 1;
+            } else if j + 1 < toks.len()
+                && is_initial(toks[j].span.slice(text))
+                && toks[j + 1].span.start == toks[j].span.end + 1
+                && toks[j + 1].kind == TokenKind::Word
+                && is_name_word(toks[j + 1].span.slice(text))
+            {
+                // A middle initial inside a name: "Dennis B. Ross".
+                initials += 1;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let head = rashomon_text::fold(toks[j - 1].span.slice(text));
+        if NOT_PERSON_HEAD.contains(&head.as_str()) {
+            i = j;
+            continue;
         }
         let titled =
             i > 0 && TITLES.contains(&rashomon_text::fold(toks[i - 1].span.slice(text)).as_str());
         let last = rashomon_text::fold(toks[j - 1].span.slice(text))
             .trim_end_matches("'s")
             .to_string();
-        if j - i >= 2 || titled || known.contains_key(&last) {
+        if j - i - initials >= 2 || titled || known.contains_key(&last) {
             known.insert(last.clone(), ());
             spans.push((Span::new(toks[i].span.start, toks[j - 1].span.end), last));
         }
@@ -241,4 +356,31 @@ pub fn person_mentions(text: &str, an: &AnalyzedText) -> (Vec<EntityMention>, Ve
         });
     }
     (mentions, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let an = rashomon_text::analyze(text);
+        let (_, e) = person_mentions(text, &an);
+        e.into_iter().map(|x| x.name).collect()
+    }
+
+    #[test]
+    fn middle_initials_and_non_person_heads() {
+        assert_eq!(
+            names("Dennis B. Ross spoke to the press."),
+            vec!["Dennis B. Ross"]
+        );
+        assert!(names("Sanders has a Plan B.\n\nSanders said so.")
+            .iter()
+            .all(|n| n == "Sanders"));
+        assert!(names("The National Club Association met. Silicon Valley cheered.").is_empty());
+        assert_eq!(
+            names("He met with the former governor, Former Gov. Jeb Bush, at a diner on the way."),
+            vec!["Jeb Bush"]
+        );
+    }
 }
