@@ -232,6 +232,55 @@ pub(crate) fn according_to(
     f
 }
 
+/// Whether a relative pronoun at `rel` before a cue-first speaker fills a gap in the
+/// content starting at `c`: its subject ("which analysts say could be aiding …") or the
+/// object of a naming verb ("what he called “…”", "which he described as …"); after a
+/// preposition ("during which he said …") it is no part of the content.
+pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool {
+    if rel > 0
+        && matches!(
+            d.word(rel - 1),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "by"
+                | "with"
+                | "from"
+                | "for"
+                | "of"
+                | "to"
+                | "about"
+                | "through"
+                | "under"
+        )
+    {
+        return false;
+    }
+    direct
+        || matches!(
+            d.word(c),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "as"
+                | "did"
+                | "does"
+        )
+}
+
 /// The quotation that goes on after a content-first attribution whose content is before the
 /// cue (`rest`: first token after the cue and an inverted speaker): `, "Y."` right after,
 /// or the next sentence opening with a quotation that has no cue of its own (an adjunct
@@ -356,5 +405,19 @@ mod tests {
         );
         assert_eq!(c, ["“That, unfortunately,”", "“is part of the reality.”"]);
         assert_eq!(s.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn fronted_relative_pronouns_fill_a_gap_only() {
+        let (c, _) = run(
+            "He met Bannon, who Beck on Wednesday called “a horrible human being.”",
+            "called",
+        );
+        assert_eq!(c, ["who", "“a horrible human being.”"]);
+        let (c, _) = run(
+            "He held a rally, during which he said he would win.",
+            "said",
+        );
+        assert_eq!(c, ["he would win"]);
     }
 }

@@ -12,6 +12,7 @@ mod frames;
 mod gender;
 pub mod lexicon;
 pub mod names;
+mod objects;
 pub mod phrases;
 pub mod polnear;
 pub mod rules;

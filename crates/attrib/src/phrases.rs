@@ -624,7 +624,9 @@ pub(crate) fn content_end(d: &Doc, from: usize, sent_end: usize) -> Option<usize
                 continue;
             }
         }
-        if (is_comma(d, k) && matches!(d.word(k + 1), "but" | "which" | "while" | "whereas"))
+        // (", but" and ", while" are left to the learned end ranker: annotators keep
+        // them about as often as not.)
+        if (is_comma(d, k) && matches!(d.word(k + 1), "which" | "whereas"))
             || (is_comma(d, k)
                 && d.word(k + 1) == "and"
                 && matches!(

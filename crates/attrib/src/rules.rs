@@ -8,6 +8,7 @@ use crate::doc::Doc;
 use rashomon_model::TokenKind;
 
 use crate::frames;
+use crate::objects;
 use crate::phrases::*;
 pub use crate::phrases::{dash_byline, left_np, right_np, speaker_colon, PRONOUNS};
 
@@ -167,8 +168,11 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let before = lnp.map_or(a, |x| x.0);
     let after_cue_empty = content_end(d, b + 1, right_limit).is_none();
     // Inverted form: ", said Trump." or "“...,” said the source."
-    let inverted =
-        lnp.is_none() && a > ss && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote);
+    let inverted = lnp.is_none()
+        && a > ss
+        && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote)
+        // ", referring to X" is a participle sharing the previous speaker, never inverted.
+        && !d.word(a).ends_with("ing");
     let mut rnp = if inverted {
         right_np(d, b + 1, se)
     } else {
@@ -283,10 +287,14 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             }
         }
     }
-    // "…, which analysts say could be aiding …", "what he called “…”": the fronted
-    // relative pronoun is part of the content.
+    // "…, which analysts say could be aiding …", "what he called “…”", "who Beck called
+    // “…”": a fronted relative pronoun filling a gap of the content is part of it.
     if let Some((x, _)) = lnp {
-        if x > ss && matches!(d.word(x - 1), "which" | "what") && f.content.len() == 1 {
+        if x > ss
+            && matches!(d.word(x - 1), "which" | "what" | "who" | "whom")
+            && f.content.len() == 1
+            && frames::relative_gap(d, x - 1, f.content[0].0, f.direct)
+        {
             f.content.insert(0, (x - 1, x - 1));
         }
     }
@@ -396,10 +404,8 @@ fn resolve_participle(
     }
     // The addressee of "told POLITICO they …", "asked Obama what …", "urged people not to …",
     // "accused Washington of …" is not content.
-    if d.word(start) != "that" && d.kinds[start] != TokenKind::Quote && object_verb(d.word(b)) {
-        if let Some(e) = object_end(d, start, right_limit) {
-            start = e + 1;
-        }
+    if d.word(start) != "that" && d.kinds[start] != TokenKind::Quote {
+        start = objects::content_start(d, b, start, right_limit);
     }
     if let Some(q) = d.quote_opening_at(start) {
         f.content.push((q.open, q.close));
@@ -412,113 +418,4 @@ fn resolve_participle(
         f.direct = d.kinds[start] == TokenKind::Quote;
     }
     f
-}
-
-/// Verbs whose addressee object precedes the reported content.
-fn object_verb(w: &str) -> bool {
-    let stem = w
-        .strip_suffix("ing")
-        .or_else(|| w.strip_suffix("ed"))
-        .or_else(|| w.strip_suffix('s'))
-        .unwrap_or(w);
-    matches!(
-        stem,
-        "told"
-            | "tell"
-            | "ask"
-            | "urg"
-            | "remind"
-            | "inform"
-            | "accus"
-            | "assur"
-            | "advis"
-            | "notifi"
-            | "convinc"
-            | "warn"
-            | "persuad"
-            | "beg"
-            | "implor"
-    )
-}
-
-/// Last token of an addressee object at `start` ("him", "the crowd", "Mr. Trump",
-/// "the National Post") when a clause, "to", "of", "not" or a question word follows.
-fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
-    let w = d.word(start);
-    let e = if matches!(
-        w,
-        "him"
-            | "her"
-            | "them"
-            | "us"
-            | "me"
-            | "you"
-            | "reporters"
-            | "voters"
-            | "supporters"
-            | "people"
-            | "viewers"
-            | "listeners"
-            | "congress"
-            | "lawmakers"
-    ) {
-        start
-    } else if d.is_cap(start) && !matches!(w, "i" | "he" | "she" | "they" | "we" | "it") {
-        let mut k = start;
-        while k + 1 < limit
-            && (d.is_cap(k + 1) || matches!(d.word(k + 1), "." | "'s") && d.is_cap(k))
-        {
-            k += 1;
-        }
-        k
-    } else if matches!(
-        w,
-        "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its"
-    ) {
-        let mut k = start + 1;
-        while k + 1 < limit
-            && k - start < 4
-            && d.kinds[k] == TokenKind::Word
-            && !matches!(
-                d.word(k + 1),
-                "that" | "to" | "of" | "not" | "about" | "what" | "why" | "how" | "whether" | "if"
-            )
-        {
-            k += 1;
-        }
-        k
-    } else {
-        return None;
-    };
-    if e + 1 >= limit {
-        return None;
-    }
-    // The object ends where the content visibly starts.
-    let next = d.word(e + 1);
-    let clause = matches!(
-        next,
-        "to" | "of"
-            | "not"
-            | "about"
-            | "what"
-            | "why"
-            | "how"
-            | "whether"
-            | "if"
-            | "who"
-            | "when"
-            | "where"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "there"
-            | "the"
-    ) || d.kinds[e + 1] == TokenKind::Quote;
-    if !clause || d.kinds[e] != TokenKind::Word && d.word(e) != "." {
-        return None;
-    }
-    Some(e)
 }

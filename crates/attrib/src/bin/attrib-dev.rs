@@ -65,7 +65,13 @@ fn main() {
     {
         model.b_bias = b;
     }
-    let end = rashomon_attrib::ends::train(&fit, 10);
+    let end = rashomon_attrib::ends::train(
+        &fit,
+        std::env::var("ATTRIB_END_EPOCHS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10),
+    );
     let models = rashomon_attrib::Models { cue: model, end };
     let rep = rashomon_attrib::polnear::evaluate_articles(&held, &models);
     match serde_json::to_string(&rep) {
