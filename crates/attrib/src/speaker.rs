@@ -279,7 +279,11 @@ impl<'a> Resolver<'a> {
             return (None, "nosent");
         };
         let prev = prev.filter(|&(ps, e)| {
-            self.sentence_gap(ps.start, source.start) <= 2
+            (self.sentence_gap(ps.start, source.start) <= 2
+                    // Further back only when no other person it could be was named since.
+                    || !persons
+                        .iter()
+                        .any(|m| m.span.start >= ps.end && m.entity != e))
                 && self.compatible(e, g)
                 && self
                     .entities
@@ -441,7 +445,18 @@ mod tests {
         let an = rashomon_text::analyze(text);
         let (m, e) = person_mentions(text, &an);
         let r = Resolver::new(text, &an, &m, &e);
-        let at = text.match_indices(source).nth(nth).map_or(0, |x| x.0);
+        // Whole-word occurrences only ("he" not inside "She" or "The").
+        let word = |i: usize| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + source.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        };
+        let at = text
+            .match_indices(source)
+            .map(|x| x.0)
+            .filter(|&i| word(i))
+            .nth(nth)
+            .unwrap_or(0);
         let prev = prev.and_then(|(ps, name)| {
             let p = text.find(ps)?;
             let ent = e.iter().position(|x| x.name.ends_with(name))?;
@@ -507,10 +522,19 @@ mod tests {
             resolve(t, "She", 0, Some(("She", "Clinton"))),
             "Hillary Clinton"
         );
-        // (The second "he": the first is inside "She".)
         assert_eq!(
-            resolve(t, "he", 1, Some(("She", "Clinton"))),
+            resolve(t, "he", 0, Some(("She", "Clinton"))),
             "David Axelrod"
+        );
+    }
+
+    #[test]
+    fn an_earlier_speaker_holds_while_no_one_else_is_named() {
+        let t = "Carl Tobias met with his old friend Bob Smith on the hill. Smith left early. “It is late,” Tobias said. \
+                 The vote is near. Few expect a deal. Money is short. “It will pass,” he said.";
+        assert_eq!(
+            resolve(t, "he", 0, Some(("Tobias said", "Tobias"))),
+            "Carl Tobias"
         );
     }
 
