@@ -11,6 +11,19 @@ use crate::phrases::{
 use crate::rules::Found;
 use rashomon_model::TokenKind;
 
+/// Whether the cue at `a` follows "and"/"but" directly (auxiliaries and adverbs aside):
+/// a predicate coordinated with the clause's earlier one.
+pub(crate) fn coordinated(d: &Doc, a: usize, ss: usize) -> bool {
+    let mut k = a;
+    while k > ss
+        && (crate::phrases::SKIP_LEFT.contains(&d.word(k - 1))
+            || d.word(k - 1).ends_with("ly") && !d.is_cap(k - 1))
+    {
+        k -= 1;
+    }
+    k > ss + 1 && matches!(d.word(k - 1), "and" | "but")
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -419,5 +432,25 @@ mod tests {
             "said",
         );
         assert_eq!(c, ["he would win"]);
+    }
+
+    #[test]
+    fn passive_cue_with_agent_frames_like_according_to() {
+        let (c, s) = run(
+            "As reported by Western Journalism, investigators found 2,200 emails.",
+            "reported",
+        );
+        assert_eq!(c, ["investigators found 2,200 emails"]);
+        assert_eq!(s.as_deref(), Some("Western Journalism"));
+    }
+
+    #[test]
+    fn a_coordinated_cue_shares_the_subject() {
+        let (c, s) = run(
+            "Obama praised Clinton at length and said she would finish the job.",
+            "said",
+        );
+        assert_eq!(c, ["she would finish the job"]);
+        assert_eq!(s.as_deref(), Some("Obama"));
     }
 }

@@ -237,7 +237,8 @@ pub fn extract_with(
         let mut f = rules::resolve(&d, a, b, &cues);
         // "Tester said …, noting …" / "…, adding …": a participle with no subject of its
         // own speaks for the previous cue's source in the same sentence.
-        if f.source.is_none() && d.word(a).ends_with("ing") && a > 0 {
+        // So does a coordinated cue ("Tester said … and added …").
+        if (f.source.is_none() && d.word(a).ends_with("ing") || f.coordinated) && a > 0 {
             if let Some((s, src)) = last_src {
                 if s == d.sent[a] && src.1 < a {
                     f.source = Some(src);

@@ -25,6 +25,9 @@ pub struct Found {
     /// Content-first clause `(start, end)` from the sentence start: the learned start
     /// model may drop introductory material.
     pub open_start: Option<(usize, usize)>,
+    /// A cue coordinated with an earlier predicate ("… and said"): the previous cue's
+    /// source in the sentence speaks.
+    pub coordinated: bool,
 }
 
 /// Finds source and content for the cue at tokens `a..=b`. `cues` are all cue ranges of the article.
@@ -99,6 +102,20 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     if cue_text == "according to" {
         return frames::according_to(d, a, b, ss, se, right_limit);
     }
+    // "As reported by Western Journalism, investigators found …": a passive cue with its
+    // agent, fronted or after a comma, frames its content like "according to".
+    if b + 2 < se && d.word(b + 1) == "by" && d.word(b).ends_with("ed") {
+        let a2 = if a > ss && d.word(a - 1) == "as" {
+            a - 1
+        } else {
+            a
+        };
+        if a2 <= ss + 1 || is_comma(d, a2 - 1) {
+            let mut f = frames::according_to(d, a2, b + 1, ss, se, right_limit);
+            f.source = f.source.filter(|s| s.0 == b + 2);
+            return f;
+        }
+    }
 
     if frames::wrap_cue(d, a, b) {
         f.content.extend(frames::wrap_subject(d, a, ss));
@@ -153,6 +170,13 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         if subj.is_some() {
             return resolve_participle(d, a, b, cues, right_limit, subj);
         }
+    }
+    // "Obama positioned Clinton as … and said …": a coordinated cue shares the clause's
+    // subject (or the previous cue's source, in `extract_with`).
+    if lnp.is_none() && frames::coordinated(d, a, ss) {
+        let mut f = resolve_participle(d, a, b, cues, right_limit, subject_np(d, ss, a));
+        f.coordinated = true;
+        return f;
     }
     if lnp.is_none() && a > ss + 1 && is_comma(d, a - 1) {
         lnp = left_appositive(d, a - 1, ss);
