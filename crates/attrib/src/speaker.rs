@@ -227,7 +227,7 @@ impl<'a> Resolver<'a> {
         // "the senator", "the Vermont senator", "the billionaire businessman".
         if (2..=5).contains(&words.len()) && words[0] == "the" {
             let role = words[words.len() - 1].as_str();
-            if let Some(e) = self.role_title(role, &persons) {
+            if let Some(e) = self.role_title(&words[1..], &persons) {
                 return (Some(e), "role");
             }
             // A person noun with no matching title: the speaker just talked about, as for
@@ -247,7 +247,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The latest person introduced with a title the role noun refers back to.
-    fn role_title(&self, role: &str, persons: &[&EntityMention]) -> Option<usize> {
+    fn role_title(&self, nominal: &[String], persons: &[&EntityMention]) -> Option<usize> {
+        let role = nominal.last().map_or("", String::as_str);
         persons.iter().rev().find_map(|m| {
             let before = self.text.get(..m.span.start).unwrap_or("");
             let title = before
@@ -259,16 +260,42 @@ impl<'a> Resolver<'a> {
                 .get(m.span.range())
                 .and_then(|s| s.split_whitespace().next())
                 .map(rashomon_text::fold);
-            [title, name_title]
+            let titled = [title, name_title]
                 .into_iter()
                 .flatten()
-                .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t))
-                .then_some(m.entity)
+                .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t));
+            (titled || self.appositive_role(m, nominal)).then_some(m.entity)
         })
     }
 
-    /// A he/she/him/her/I source: the previous speaker, unless a new person became the
-    /// subject since; else the subject of the preceding sentence; else the latest person.
+    /// "Sanders, a Vermont senator," for "the Vermont senator": a short appositive right
+    /// after the name that ends with the role noun and holds the nominal's modifiers.
+    fn appositive_role(&self, m: &EntityMention, nominal: &[String]) -> bool {
+        let Some((role, mods)) = nominal.split_last() else {
+            return false;
+        };
+        let after = self.text.get(m.span.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix(", ") else {
+            return false;
+        };
+        let mut words: Vec<String> = Vec::new();
+        for w in rest.split_whitespace().take(6) {
+            let f = rashomon_text::fold(w);
+            let end = f.ends_with(',');
+            words.push(f.trim_end_matches(',').to_string());
+            if end {
+                break;
+            }
+        }
+        ROLE_NOUNS.contains(&role.as_str())
+            && matches!(words.first().map(String::as_str), Some("a" | "an" | "the"))
+            && words.last() == Some(role)
+            && mods.iter().all(|x| words.contains(x))
+    }
+
+    /// A he/she/him/her/I source: the previous speaker (further back than two sentences
+    /// only while no other compatible person is named); else the subject of the preceding
+    /// sentence; else a recent person known to have the pronoun's gender; else the latest.
     fn pronoun(
         &self,
         source: Span,

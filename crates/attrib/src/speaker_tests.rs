@@ -134,3 +134,16 @@ fn a_role_nominal_goes_to_the_salient_speaker() {
     let got = resolve(t, "The spokesman", 0, Some(("David Cameron", "Cameron")));
     assert_eq!(got, "");
 }
+
+#[test]
+fn a_role_nominal_matches_an_earlier_appositive() {
+    let t = "Bernie Sanders, a Vermont senator, spoke on Monday. Hillary Clinton answered him \
+             at length. Later the Vermont senator said he would stay in the race.";
+    let got = resolve(
+        t,
+        "the Vermont senator",
+        0,
+        Some(("Hillary Clinton", "Clinton")),
+    );
+    assert_eq!(got, "Bernie Sanders");
+}
