@@ -77,6 +77,27 @@ const ROLE_NOUNS: &[&str] = &[
     "author",
 ];
 
+/// Modifiers of a role nominal that say nothing about which person it is ("the former
+/// president").
+const GENERIC_MODIFIERS: &[&str] = &[
+    "former",
+    "then",
+    "current",
+    "late",
+    "outgoing",
+    "new",
+    "longtime",
+    "two-term",
+    "first-term",
+    "sitting",
+    "embattled",
+    "presumptive",
+    "likely",
+    "eventual",
+    "veteran",
+    "retired",
+];
+
 /// Words opening a fronted subordinate clause ("As he spoke, Trump …").
 const SUBORDINATORS: &[&str] = &[
     "as", "when", "while", "after", "before", "although", "though", "since", "because", "if",
@@ -260,10 +281,24 @@ impl<'a> Resolver<'a> {
                 .get(m.span.range())
                 .and_then(|s| s.split_whitespace().next())
                 .map(rashomon_text::fold);
+            // "the Ohio governor" is not "Florida Gov. Jeb Bush": the nominal's place or
+            // party words must be next to the name ("Gov. John Kasich of Ohio").
+            let mods = nominal.split_last().map_or(&[][..], |x| x.1);
+            let after = self.text.get(m.span.end..).unwrap_or("");
+            let near: Vec<String> = before
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .chain(after.split_whitespace().take(3))
+                .map(|w| rashomon_text::fold(w.trim_end_matches([',', '.', ')'])))
+                .collect();
             let titled = [title, name_title]
                 .into_iter()
                 .flatten()
-                .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t));
+                .any(|t| TITLES.contains(&t.as_str()) && role_matches(role, &t))
+                && mods
+                    .iter()
+                    .all(|x| GENERIC_MODIFIERS.contains(&x.as_str()) || near.contains(x));
             (titled || self.appositive_role(m, nominal)).then_some(m.entity)
         })
     }

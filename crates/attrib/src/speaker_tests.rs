@@ -147,3 +147,20 @@ fn a_role_nominal_matches_an_earlier_appositive() {
     );
     assert_eq!(got, "Bernie Sanders");
 }
+
+#[test]
+fn a_role_nominal_keeps_its_place_word() {
+    let t = "Former Florida Gov. Jeb Bush spoke first at the debate. Ohio Gov. John Kasich \
+             answered him. The crowd cheered loudly. Later the Ohio governor said he would stay.";
+    assert_eq!(resolve(t, "the Ohio governor", 0, None), "John Kasich");
+    let t = "Ohio Gov. John Kasich spoke first at the debate. Former Florida Gov. Jeb Bush \
+             answered him. The crowd cheered loudly. Later the Ohio governor said he would stay.";
+    assert_eq!(resolve(t, "the Ohio governor", 0, None), "John Kasich");
+}
+
+#[test]
+fn a_role_nominal_place_word_may_follow_the_name() {
+    let t = "Gov. John Kasich of Ohio spoke first at the debate. Former Florida Gov. Jeb Bush \
+             answered him. The crowd cheered loudly. Later the Ohio governor said he would stay.";
+    assert_eq!(resolve(t, "the Ohio governor", 0, None), "John Kasich");
+}
