@@ -228,6 +228,24 @@ pub fn extract_with(
             c.1 -= 1;
         }
     }
+    // "said in a statement", "asked about", "referred to": PolNeAR keeps these in the cue
+    // about two times in three (train folds: 18 of 26, 5 of 6, 5 of 5).
+    for c in &mut cues {
+        let w = d.word(c.1);
+        let n = c.1 + 1;
+        if n + 2 < d.len()
+            && matches!(w, "said" | "says" | "say" | "told" | "tells")
+            && d.word(n) == "in"
+            && matches!(d.word(n + 1), "a" | "an")
+            && matches!(d.word(n + 2), "statement" | "interview")
+        {
+            c.1 = n + 2;
+        } else if n < d.len()
+            && (w == "asked" && d.word(n) == "about" || w == "referred" && d.word(n) == "to")
+        {
+            c.1 = n;
+        }
+    }
     let resolver = speaker::Resolver::new(text, analysis, mentions, entities);
     let mut out: Vec<Attribution> = Vec::new();
     let mut prev: Option<(Span, usize)> = None;
