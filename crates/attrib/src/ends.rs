@@ -188,6 +188,23 @@ pub fn features(
         h(&mut buf, 27, &[d.word(k.saturating_sub(1)), d.word(k), n1]),
         h(&mut buf, 28, &[fronted, commas, n1, c2]),
     ]);
+    // The word after the break (past a conjunction): a predicate parallel to the cue
+    // ("telling their stories and criticizing …" ends before "and"), and its predicate class.
+    let nx = if matches!(n1, "and" | "but" | "or") {
+        n2
+    } else {
+        n1
+    };
+    let par = if cw.ends_with("ing") && nx.ends_with("ing")
+        || cw.ends_with("ed") && nx.ends_with("ed")
+        || cw.ends_with('s') && nx.ends_with('s') && !nx.ends_with("ss")
+    {
+        "P"
+    } else {
+        "-"
+    };
+    let lc = crate::lexicon::class(nx, &rashomon_text::stem(nx)).unwrap_or("-");
+    out.extend([h(&mut buf, 31, &[par, n1]), h(&mut buf, 32, &[lc, n1])]);
 }
 
 /// Candidate first tokens of content `start..=end`: `start` and every token after a
