@@ -102,10 +102,10 @@ const PASSIVE_HEADS: &[&str] = &[
     "characterized",
 ];
 
-/// Whether the cue `a..=b` wraps around its content with no source of its own.
-pub(crate) fn wrap_cue(d: &Doc, a: usize, b: usize) -> bool {
-    let text: String = (a..=b).map(|i| d.word(i)).collect::<Vec<_>>().join(" ");
-    if WRAP_CUES.contains(&text.as_str()) {
+/// Whether the cue `a..=b` (its words joined by spaces: `cue_text`) wraps around its
+/// content with no source of its own.
+pub(crate) fn wrap_cue(d: &Doc, a: usize, b: usize, cue_text: &str) -> bool {
+    if WRAP_CUES.contains(&cue_text) {
         return true;
     }
     // A "by" agent names the source ("was criticized by Republicans").

@@ -117,7 +117,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         }
     }
 
-    if frames::wrap_cue(d, a, b) {
+    if frames::wrap_cue(d, a, b, &cue_text) {
         f.content.extend(frames::wrap_subject(d, a, ss));
         if let Some(e) = content_end(d, b + 1, right_limit) {
             let e = extend_quote(d, e);
