@@ -303,6 +303,13 @@ pub fn extract_with(
         if let (Some(s), Some(e)) = (source, speaker_entity) {
             prev = Some((s, e));
         }
+        // "(The French, he said, are …": an opening parenthesis whose pair lies outside
+        // the piece is not content (PolNeAR train: never inside, 8 times just before).
+        for c in &mut f.content {
+            if c.0 < c.1 && d.word(c.0) == "(" && !(c.0..=c.1).any(|k| d.word(k) == ")") {
+                c.0 += 1;
+            }
+        }
         let mut content: Vec<Span> = f
             .content
             .iter()

@@ -252,3 +252,17 @@ fn time_adjunct_is_not_part_of_the_speaker() {
         .expect("announced found");
     assert_eq!(a.0, "Virginia Gov. Terry McAuliffe");
 }
+
+#[test]
+fn object_control_keeps_the_object_and_parentheses_stay_out() {
+    let r = run("Senator Mary Smith accused him of misleading the committee.");
+    let a = one(&r, "accused");
+    assert_eq!(a.2, vec!["him of misleading the committee"]);
+    // "told X to" leaves the addressee out.
+    let r = run("The governor told reporters to expect a decision on Monday.");
+    let a = one(&r, "told");
+    assert_eq!(a.2, vec!["to expect a decision on Monday"]);
+    let r = run("The vote was close. (The plan, he said, will pass next week.");
+    let a = one(&r, "said");
+    assert_eq!(a.2[0], "The plan");
+}
