@@ -205,6 +205,50 @@ pub fn features(
     };
     let lc = crate::lexicon::class(nx, &rashomon_text::stem(nx)).unwrap_or("-");
     out.extend([h(&mut buf, 31, &[par, n1]), h(&mut buf, 32, &[lc, n1])]);
+    // Whether the content so far has something like a predicate (an auxiliary or an
+    // inflected verb): a clause that stops before its verb is unfinished.
+    let pred = if has_predicate(d, start + 1, k + 1) {
+        "V"
+    } else {
+        "-"
+    };
+    // And whether the part cut off starts with a predicate of its own ("…, but called").
+    let next = if has_predicate(d, k + 1, (k + 5).min(end + 1)) {
+        "V"
+    } else {
+        "-"
+    };
+    out.extend([
+        h(&mut buf, 36, &[pred, first, n1]),
+        h(&mut buf, 37, &[pred, first]),
+        h(&mut buf, 38, &[next, pred, n1]),
+    ]);
+}
+
+/// Whether tokens `a..b` hold something like a predicate: an auxiliary or an inflected verb.
+fn has_predicate(d: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        let w = d.word(i);
+        matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "has"
+                | "have"
+                | "had"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+        ) || (w.ends_with("ed") && !d.is_cap(i))
+    })
 }
 
 /// Candidate first tokens of content `start..=end`: `start` and every token after a

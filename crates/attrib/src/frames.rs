@@ -271,7 +271,14 @@ pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool 
     {
         return false;
     }
-    direct
+    // "what she anticipated": a free relative is always the content's object or subject.
+    // A relative "that" fills a gap only when an auxiliary follows ("that he said was …");
+    // otherwise it is mostly the complementiser of another clause.
+    let rel_word = d.word(rel);
+    if rel_word == "what" {
+        return true;
+    }
+    (direct && rel_word != "that")
         || matches!(
             d.word(c),
             "is" | "was"
