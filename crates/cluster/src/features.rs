@@ -148,7 +148,7 @@ impl Counts {
 /// and stemming dominate feature time on full articles. The split is the one
 /// `content_words` uses, so the output is identical.
 fn cached_content_words(text: &str) -> Vec<String> {
-    const MAX_CACHED: usize = 200_000;
+    const MAX_CACHED: usize = 50_000;
     thread_local! {
         static CACHE: RefCell<FxMap<String, Option<String>>> = RefCell::new(FxMap::default());
     }

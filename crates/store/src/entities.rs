@@ -106,7 +106,7 @@ pub(crate) struct EntityCache {
 }
 
 /// Cached keys plus entities beyond which the cache starts over (bounded memory).
-const MAX_CACHED: usize = 400_000;
+const MAX_CACHED: usize = 50_000;
 
 impl EntityCache {
     pub(crate) fn clear(&mut self) {
