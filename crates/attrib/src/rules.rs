@@ -202,7 +202,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     // comma (PolNeAR train: other cues after a comma take the following noun phrase as
     // speaker wrongly about five times in six).
     let comma_only = a > ss && is_comma(d, a - 1) && d.quote_closing_at(a - 2).is_none();
-    if inverted && comma_only && a == b && !INVERTING.contains(&d.word(a)) {
+    if inverted && comma_only && !INVERTING.contains(&d.word(b)) {
         if let Some(subject) = long_subject(d, ss, a - 1) {
             lnp = Some(subject);
         }
@@ -257,7 +257,16 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             || after_quote
             || trailing_adjunct(d, rest_after_rnp, right_limit));
 
+    // Stances, intentions and beliefs ("…, has rejected the label", "…, refused to …")
+    // take the content after them when there is one: PolNeAR train has content before such
+    // a cue in about one case in twelve.
+    let object_first = matches!(cue_class(d, a, b), Some("st" | "in"))
+        && !after_cue_empty
+        && !after_quote
+        && !is_comma(d, b + 1)
+        && !trailing_adjunct(d, b + 1, right_limit);
     if post_content
+        && !object_first
         && !opens_content
         && (after_cue_empty
             || inverted
@@ -334,6 +343,14 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         }
     }
     f
+}
+
+/// Lexicon class of the cue's last classed word.
+fn cue_class(d: &Doc, a: usize, b: usize) -> Option<&'static str> {
+    (a..=b).rev().find_map(|i| {
+        let w = d.word(i);
+        crate::lexicon::class(w, &rashomon_text::stem(w))
+    })
 }
 
 /// Verbs that put their speaker after them ("…, said Trump").

@@ -266,3 +266,14 @@ fn object_control_keeps_the_object_and_parentheses_stay_out() {
     let a = one(&r, "said");
     assert_eq!(a.2[0], "The plan");
 }
+
+#[test]
+fn stance_after_a_long_subject_takes_its_object() {
+    let r = run("The survey, conducted by a state institute, finds voters deeply split on trade.");
+    let a = one(&r, "finds");
+    assert_eq!(a.0, "The survey, conducted by a state institute,");
+    assert_eq!(a.2, vec!["voters deeply split on trade"]);
+    let r = run("Dan Porter, the fund's lawyer and strategist, has rejected the label.");
+    let a = one(&r, "has rejected");
+    assert_eq!(a.2, vec!["the label"]);
+}
