@@ -31,25 +31,28 @@ pub fn content_key(a: &Article) -> ContentKey {
     ContentKey(h.digest128().to_le_bytes())
 }
 
+/// What the blob holds: the extraction only. Its spans are byte offsets into the stored
+/// text, so the token and sentence analysis is recomputed on reading (it is a pure
+/// function of the text) instead of being stored: that was three quarters of the blob.
 #[derive(Serialize)]
 struct AnalysisRef<'a> {
-    analysis: &'a AnalyzedText,
     extraction: &'a Extraction,
 }
 
 #[derive(Deserialize)]
 struct AnalysisOwned {
-    analysis: AnalyzedText,
+    /// Present in blobs written before the analysis was dropped from them.
+    #[serde(default)]
+    analysis: Option<AnalyzedText>,
     extraction: Extraction,
 }
 
-/// Deflated JSON of the analysis and extraction (JSON keeps it readable by
-/// any tool; deflate shrinks the repetitive token lists several times).
+/// Deflated JSON of the extraction (JSON keeps it readable by any tool; deflate
+/// shrinks the repetitive lists several times).
 /// CPU-heavy: callers may run it on worker threads and store the result
 /// with [`crate::Store::insert_encoded`].
 pub fn encode_analysis(doc: &Document) -> Vec<u8> {
     let r = AnalysisRef {
-        analysis: &doc.analysis,
         extraction: &doc.extraction,
     };
     // Serialise first, then compress in one write: many small writes into a
@@ -70,9 +73,56 @@ pub(crate) fn decode_analysis(article: Article, blob: &[u8]) -> Result<Document,
         .read_to_end(&mut json)
         .map_err(|e| e.to_string())?;
     let a: AnalysisOwned = serde_json::from_slice(&json).map_err(|e| e.to_string())?;
+    let analysis = a
+        .analysis
+        .unwrap_or_else(|| rashomon_text::analyze(&article.text));
     Ok(Document {
         article,
-        analysis: a.analysis,
+        analysis,
         extraction: a.extraction,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        let text = "Officials said the bridge will reopen in May. It closed in 2019.";
+        let article = Article {
+            id: "a1".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let analysis = rashomon_text::analyze(text);
+        Document {
+            article,
+            analysis,
+            extraction: Extraction::default(),
+        }
+    }
+
+    #[test]
+    fn blob_round_trips_and_recomputes_the_analysis() {
+        let d = sample();
+        let blob = encode_analysis(&d);
+        assert!(!blob.is_empty());
+        let back = decode_analysis(d.article.clone(), &blob).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn older_blobs_with_the_analysis_still_decode() {
+        let d = sample();
+        let mut stored = d.analysis.clone();
+        // An older blob's stored analysis wins over recomputation.
+        stored.sentences.truncate(1);
+        let json = serde_json::json!({ "analysis": stored, "extraction": d.extraction });
+        let mut enc = DeflateEncoder::new(Vec::new(), Compression::fast());
+        enc.write_all(&serde_json::to_vec(&json).unwrap()).unwrap();
+        let blob = enc.finish().unwrap();
+        let back = decode_analysis(d.article.clone(), &blob).unwrap();
+        assert_eq!(back.analysis, stored);
+        assert!(decode_analysis(d.article, b"not deflate").is_err());
+    }
 }
