@@ -84,6 +84,19 @@ fn class(d: &Doc, i: usize) -> &'static str {
     }
 }
 
+/// The kind of content an opening word starts: a complementiser or question word as
+/// itself, a quotation as `Q`, anything else as `-`.
+fn opening<'a>(d: &'a Doc, start: usize) -> &'a str {
+    let w = d.word(start);
+    if matches!(w, "that" | "to" | "whether" | "if" | "what" | "how") {
+        w
+    } else if d.kinds[start] == TokenKind::Quote {
+        "Q"
+    } else {
+        "-"
+    }
+}
+
 /// Features of ending the content `start..` (cue at `cue`) at `k`, the rules' end being `end`.
 #[allow(clippy::too_many_arguments)]
 pub fn features(
@@ -109,19 +122,14 @@ pub fn features(
             d.word(k + 1)
         };
         out.push(h(&mut buf, 2, &[tail]));
+        // The content's opening word with the end of the sentence or the word after it.
+        out.push(h(&mut buf, 4, &[opening(d, start), tail]));
         return;
     }
     let (n1, n2, n3) = (d.word(k + 1), d.word(k + 2), d.word(k + 3));
     let c2 = class(d, k + 2);
     let c3 = class(d, k + 3);
-    let first = d.word(start);
-    let first = if matches!(first, "that" | "to" | "whether" | "if" | "what" | "how") {
-        first
-    } else if d.kinds[start] == TokenKind::Quote {
-        "Q"
-    } else {
-        "-"
-    };
+    let first = opening(d, start);
     let len = match k - start {
         0..=2 => "0",
         3..=6 => "1",
