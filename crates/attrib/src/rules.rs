@@ -201,7 +201,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     // delegates, a sign of …, have endorsed Clinton" has its long subject before the
     // comma (PolNeAR train: other cues after a comma take the following noun phrase as
     // speaker wrongly about five times in six).
-    let comma_only = a > ss && is_comma(d, a - 1) && d.quote_closing_at(a - 2).is_none();
+    let comma_only = a > ss + 1 && is_comma(d, a - 1) && d.quote_closing_at(a - 2).is_none();
     if inverted && comma_only && !INVERTING.contains(&d.word(b)) {
         if let Some(subject) = long_subject(d, ss, a - 1) {
             lnp = Some(subject);
@@ -532,4 +532,24 @@ fn resolve_participle(
         f.direct = d.kinds[start] == TokenKind::Quote;
     }
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cue_right_after_a_leading_comma_does_not_underflow() {
+        // A stray comma opening the text puts a non-reporting cue at token 1.
+        for t in [
+            ", endorsed the plan.",
+            ", has rejected the label.",
+            ", said Smith.",
+        ] {
+            let an = rashomon_text::analyze(t);
+            let d = Doc::new(t, &an);
+            let f = resolve(&d, 1, 1, &[(1, 1)]);
+            assert!(f.content.iter().all(|c| c.1 < d.len()), "{t}");
+        }
+    }
 }
