@@ -5,6 +5,7 @@
 //! candidate end tokens, trained on PolNeAR train) picks the end.
 
 use crate::doc::Doc;
+use crate::phrases::is_finite_aux;
 use crate::polnear::Article;
 use crate::rules;
 use crate::tagger::{h, FeatMap, Model, NL};
@@ -237,25 +238,7 @@ pub fn features(
 fn has_predicate(d: &Doc, a: usize, b: usize) -> bool {
     (a..b).any(|i| {
         let w = d.word(i);
-        matches!(
-            w,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "has"
-                | "have"
-                | "had"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-        ) || (w.ends_with("ed") && !d.is_cap(i))
+        is_finite_aux(w) || (w.ends_with("ed") && !d.is_cap(i))
     })
 }
 

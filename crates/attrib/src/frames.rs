@@ -5,8 +5,8 @@
 
 use crate::doc::Doc;
 use crate::phrases::{
-    clause_punct, content_end, dateline_end, extend_quote, is_comma, is_end_punct, right_np,
-    trailing_adjunct, BOUNDARY, WRAP_CUES,
+    clause_punct, content_end, dateline_end, extend_quote, is_comma, is_end_punct, is_finite_aux,
+    right_np, trailing_adjunct, BOUNDARY, WRAP_CUES,
 };
 use crate::rules::Found;
 use rashomon_model::TokenKind;
@@ -34,26 +34,13 @@ fn is_be(w: &str) -> bool {
 /// Auxiliaries, negation and adverbs that may precede a raising or passive head.
 fn is_aux_or_adverb(w: &str) -> bool {
     is_be(w)
+        || is_finite_aux(w)
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || (w.ends_with("ly") && w.len() > 3)
         || matches!(
             w,
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "may"
-                | "might"
-                | "can"
-                | "should"
-                | "must"
-                | "does"
-                | "do"
-                | "did"
-                | "not"
+            "do" | "not"
                 | "also"
                 | "still"
                 | "now"
@@ -278,27 +265,7 @@ pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool 
     if rel_word == "what" {
         return true;
     }
-    (direct && rel_word != "that")
-        || matches!(
-            d.word(c),
-            "is" | "was"
-                | "are"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "has"
-                | "have"
-                | "had"
-                | "as"
-                | "did"
-                | "does"
-        )
+    (direct && rel_word != "that") || is_finite_aux(d.word(c)) || d.word(c) == "as"
 }
 
 /// The quotation that goes on after a content-first attribution whose content is before the

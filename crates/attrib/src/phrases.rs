@@ -96,6 +96,29 @@ pub(crate) const WRAP_CUES: &[&str] = &[
     "seem",
 ];
 
+/// A finite auxiliary or modal ("is", "has", "would", "did"): the mark of a clause's verb.
+pub(crate) fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+    )
+}
+
 pub(crate) fn is_comma(d: &Doc, i: usize) -> bool {
     matches!(d.word(i), "," | "—" | "–" | "―" | "--")
 }
