@@ -404,19 +404,31 @@ fn ingest_file(path: &Path, format: Format, opts: &IngestOptions, emit: &mut Emi
 
 /// Streams articles from many paths (files, directories recursively in
 /// sorted order, "-" = stdin), calling `sink` for each article or failure as
-/// it is read. Deterministic order; ids are made unique across the run.
+/// it is read. Deterministic order; ids are made unique across the run, which
+/// keeps every id of the run in memory (see [`ingest_paths_as_read`]).
 pub fn ingest_paths(
     paths: &[PathBuf],
     opts: &IngestOptions,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
 ) {
     let mut ids = IdDeduper::default();
-    let mut emit = |r: Result<Article, IngestError>| {
+    ingest_paths_as_read(paths, opts, &mut |r| {
         sink(r.map(|mut a| {
             a.id = ids.unique(&a.id);
             a
         }))
-    };
+    });
+}
+
+/// [`ingest_paths`] without making ids unique: ids are as read and may
+/// repeat. Memory stays flat however long the run, so this is for callers
+/// that resolve id collisions themselves (the store does).
+pub fn ingest_paths_as_read(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    sink: &mut dyn FnMut(Result<Article, IngestError>),
+) {
+    let mut emit = |r: Result<Article, IngestError>| sink(r);
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();

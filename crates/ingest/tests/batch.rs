@@ -82,6 +82,12 @@ fn colliding_ids_get_suffixes_and_streaming_matches_collect() {
         streamed.extend(r.ok().map(|a| a.id))
     });
     assert_eq!(streamed, ids);
+
+    let mut as_read = Vec::new();
+    rashomon_ingest::ingest_paths_as_read(&paths, &IngestOptions::default(), &mut |r| {
+        as_read.extend(r.ok().map(|a| a.id))
+    });
+    assert_eq!(as_read, vec!["story", "story", "story"]);
 }
 
 #[test]

@@ -379,7 +379,9 @@ pub fn ingest_with(
         }
         drop(done_tx);
         let mut fatal: Option<anyhow::Error> = None;
-        rashomon_ingest::ingest_paths(paths, opts, &mut |r| {
+        // The store makes ids unique itself; an in-memory id set would grow
+        // with every article of the run.
+        rashomon_ingest::ingest_paths_as_read(paths, opts, &mut |r| {
             if fatal.is_some() {
                 return;
             }

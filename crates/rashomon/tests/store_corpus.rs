@@ -182,3 +182,63 @@ fn entities_link_across_stories_and_spellings() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn repeated_ids_are_suffixed_by_the_store_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    let text = |word: &str| {
+        format!(
+            "The {word} committee of Larkspur met on Monday. Chair Ines Moreau said the {word} \
+             report would be published in May, and members agreed to meet again next week."
+        )
+    };
+    write(
+        &first,
+        &[
+            rec(
+                "dup",
+                "Post",
+                "Zeppelin panel",
+                "2025-05-01",
+                &text("zeppelin"),
+            ),
+            rec(
+                "dup",
+                "Herald",
+                "Marimba panel",
+                "2025-05-01",
+                &text("marimba"),
+            ),
+        ],
+    );
+    write(
+        &second,
+        &[rec(
+            "dup",
+            "Gazette",
+            "Quokka panel",
+            "2025-05-02",
+            &text("quokka"),
+        )],
+    );
+    let opts = IngestOptions::default();
+    let s1 = corpus::ingest(&db, std::slice::from_ref(&first), &opts, &mut |_| {}).unwrap();
+    assert_eq!((s1.read, s1.new), (2, 2), "{s1:?}");
+    let s2 = corpus::ingest(&db, &[second, first], &opts, &mut |_| {}).unwrap();
+    assert_eq!(
+        (s2.read, s2.new, s2.duplicates_skipped),
+        (3, 1, 2),
+        "{s2:?}"
+    );
+    let id_of = |word: &str| {
+        let hits = corpus::search(&db, word, 5).unwrap();
+        assert_eq!(hits.len(), 1, "{word}: {hits:?}");
+        hits[0].article_id.clone()
+    };
+    assert_eq!(id_of("zeppelin"), "dup");
+    assert_eq!(id_of("marimba"), "dup-2");
+    assert_eq!(id_of("quokka"), "dup-3");
+}
