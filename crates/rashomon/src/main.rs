@@ -119,12 +119,30 @@ enum EvalCommand {
 }
 
 fn main() -> ExitCode {
+    fixed_mmap_threshold();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// glibc raises its mmap threshold each time a large block is freed, so after
+/// the search index merges a big segment, blocks of that size come from the
+/// heap and stay there: on a long ingest resident memory then rises in steps
+/// that never come down (measured in docs/benchmarks.md). A fixed threshold
+/// (glibc's initial 128 KiB) returns every large block to the system. A
+/// threshold the user set with `MALLOC_MMAP_THRESHOLD_` is left alone.
+fn fixed_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+        // SAFETY: mallopt only changes allocator parameters; it runs before any
+        // other thread exists.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
         }
     }
 }
