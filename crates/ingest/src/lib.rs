@@ -423,12 +423,7 @@ pub fn ingest_paths(
 /// [`ingest_paths`] without making ids unique: ids are as read and may
 /// repeat. Memory stays flat however long the run, so this is for callers
 /// that resolve id collisions themselves (the store does).
-pub fn ingest_paths_as_read(
-    paths: &[PathBuf],
-    opts: &IngestOptions,
-    sink: &mut dyn FnMut(Result<Article, IngestError>),
-) {
-    let mut emit = |r: Result<Article, IngestError>| sink(r);
+pub fn ingest_paths_as_read(paths: &[PathBuf], opts: &IngestOptions, emit: &mut Emit) {
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -442,7 +437,7 @@ pub fn ingest_paths_as_read(
                     Format::sniff(&bytes),
                     Box::new(bytes.as_slice()),
                     opts,
-                    &mut emit,
+                    emit,
                 ),
                 Err(e) => emit(Err(IngestError::Io {
                     path: ctx.path.into(),
@@ -453,16 +448,10 @@ pub fn ingest_paths_as_read(
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                let mut err_sink = |r: Result<Article, IngestError>| emit(r);
                 let mut files = Vec::new();
-                walk_dir(
-                    path,
-                    0,
-                    &mut |p, f| files.push((p.to_path_buf(), f)),
-                    &mut err_sink,
-                );
+                walk_dir(path, 0, &mut |p, f| files.push((p.to_path_buf(), f)), emit);
                 for (p, f) in files {
-                    ingest_file(&p, f, opts, &mut emit);
+                    ingest_file(&p, f, opts, emit);
                 }
             }
             Ok(_) => {
@@ -471,7 +460,7 @@ pub fn ingest_paths_as_read(
                     path,
                     Format::from_name(&name).unwrap_or(Format::Text),
                     opts,
-                    &mut emit,
+                    emit,
                 )
             }
             Err(e) => emit(Err(IngestError::Io {
