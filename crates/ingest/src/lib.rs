@@ -423,7 +423,11 @@ pub fn ingest_paths(
 /// [`ingest_paths`] without making ids unique: ids are as read and may
 /// repeat. Memory stays flat however long the run, so this is for callers
 /// that resolve id collisions themselves (the store does).
-pub fn ingest_paths_as_read(paths: &[PathBuf], opts: &IngestOptions, emit: &mut Emit) {
+pub fn ingest_paths_as_read(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    emit: &mut dyn FnMut(Result<Article, IngestError>),
+) {
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
