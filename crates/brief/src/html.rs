@@ -101,11 +101,16 @@ fn story_html(out: &mut String, brief: &Brief, story: &Story) {
         let status = status_name(f.status);
         let _ = write!(
             out,
-            "<li id=\"{sid}-f{n}\"><span class=\"tag {status}\">{status}{kind}</span>{summary} <span class=\"src\">— {sources}</span></li>",
+            "<li id=\"{sid}-f{n}\"><span class=\"tag {status}\">{status}{kind}</span>{summary} <span class=\"src\">— {sources}{disputed}</span></li>",
             sid = escape(&story.id),
             kind = f.kind.map(|_| format!(": {}", kind_name(f.kind))).unwrap_or_default(),
             summary = escape(&f.summary),
-            sources = escape(&f.sources.join(", "))
+            sources = escape(&f.sources.join(", ")),
+            disputed = if f.disputed {
+                "; they differ on a detail, see the conflicts"
+            } else {
+                ""
+            }
         );
     }
     out.push_str("</ul></details>");

@@ -126,9 +126,14 @@ fn story_md(out: &mut String, brief: &Brief, story: &Story) {
                         "  ",
                         "  ",
                         &format!(
-                            "({} sources: {})",
+                            "({} sources: {}{})",
                             fact.sources.len(),
-                            fact.sources.join(", ")
+                            fact.sources.join(", "),
+                            if fact.disputed {
+                                "; they differ on a detail, see Conflicts"
+                            } else {
+                                ""
+                            }
                         ),
                     );
                 }

@@ -215,10 +215,20 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             .iter()
             .map(|&s| sentence_mention(docs, &stmts[s]))
             .collect();
+        // The shortest sentence speaks for the group, but not one that is a side of a
+        // conflict: "met for the first time since 2019" is not what both sources say.
+        let disputed = status == FactStatus::Corroborated
+            && comp.iter().chain(&all).any(|s| in_conflict.contains(s));
         let summary = comp
             .iter()
-            .map(|&s| stmts[s].span.slice(&docs[stmts[s].doc].article.text))
-            .min_by_key(|t| (t.len(), *t))
+            .map(|&s| {
+                (
+                    in_conflict.contains(&s),
+                    stmts[s].span.slice(&docs[stmts[s].doc].article.text),
+                )
+            })
+            .min_by_key(|(c, t)| (*c, t.len(), *t))
+            .map(|(_, t)| t)
             .unwrap_or("")
             .to_string();
         facts.push(Fact {
@@ -228,6 +238,7 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             sources: sources_of(docs, &mentions),
             mentions,
             highlights: vec![],
+            disputed,
         });
     }
 
@@ -465,6 +476,7 @@ fn conflict_fact(
         sources: sources_of(docs, &mentions),
         mentions,
         highlights,
+        disputed: false,
     }
 }
 
@@ -525,6 +537,7 @@ fn quote_conflict_fact(
         sources: sources_of(docs, &mentions),
         highlights: mentions.clone(),
         mentions,
+        disputed: false,
     }
 }
 

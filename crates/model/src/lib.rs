@@ -274,6 +274,10 @@ pub struct Fact {
     /// For conflicts: the differing words of each side (a value, a clause, a quote).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Mention>,
+    /// For corroborated facts: one of its sentences is also a side of a conflict of the
+    /// story (the sources agree on the event but differ on a detail of it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disputed: bool,
 }
 
 /// One quote as reported across the sources of a story.

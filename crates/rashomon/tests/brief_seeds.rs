@@ -84,6 +84,33 @@ fn seeds_conflicts_corroborations_and_unique_facts() {
                 .filter(|m| m.text.contains("Rubio") && m.text.contains("Witkoff"))
                 .count()
                 == 2));
+    // A corroborated fact whose sentence is a side of a conflict is flagged, and is not
+    // summarised by that side ("since 2019" is what one source says, not both).
+    let conflict_sentences: Vec<(&str, usize)> = story
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Conflict)
+        .flat_map(|f| f.mentions.iter().map(|m| (m.doc.as_str(), m.start)))
+        .collect();
+    for f in story
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Corroborated)
+    {
+        let touches = f
+            .mentions
+            .iter()
+            .any(|m| conflict_sentences.contains(&(m.doc.as_str(), m.start)));
+        assert_eq!(f.disputed, touches, "{f:#?}");
+        if touches {
+            assert!(
+                f.mentions.iter().any(|m| m.text == f.summary
+                    && !conflict_sentences.contains(&(m.doc.as_str(), m.start))),
+                "disputed fact summarised by a conflicting sentence: {f:#?}"
+            );
+        }
+    }
+    assert!(story.facts.iter().any(|f| f.disputed));
     assert!(has(FactStatus::Unique, None, &["limousine"]));
     assert!(has(FactStatus::Unique, None, &["B-2 bombers"]));
 }
