@@ -74,6 +74,29 @@ impl Vocab {
         self.ids.get(term).copied()
     }
 
+    /// The background weight ([`crate::background::weight`]) of every term id; 0 for
+    /// entity keys.
+    pub fn background_weights(&self) -> Vec<f64> {
+        let mut out = vec![0.0; self.df.len()];
+        for (term, &id) in &self.ids {
+            if !term.starts_with("#e") {
+                if let Some(w) = out.get_mut(id as usize) {
+                    *w = crate::background::weight(term);
+                }
+            }
+        }
+        out
+    }
+
+    /// The term of an id (diagnostics; linear in the vocabulary).
+    pub fn name(&self, id: u32) -> &str {
+        self.ids
+            .iter()
+            .find(|(_, &v)| v == id)
+            .map(|(k, _)| k.as_str())
+            .unwrap_or("?")
+    }
+
     fn id(&mut self, term: String) -> u32 {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(term).or_insert(next);
@@ -85,7 +108,7 @@ impl Vocab {
 }
 
 /// The stem of a content word, or `None` for punctuation, stopwords and negations.
-fn content_stem(text: &str, t: &Token) -> Option<String> {
+pub fn content_stem(text: &str, t: &Token) -> Option<String> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
         return None;
     }
@@ -155,6 +178,7 @@ pub fn build(
                 .map(|m| m.span)
                 .filter(|m| sentence.span.overlaps(*m))
                 .collect();
+
             let mut clauses = split_clauses(text, toks, &names, vocab);
             let speaker_of = |a: &rashomon_model::Attribution| {
                 a.source
@@ -307,6 +331,24 @@ pub fn norm(a: &[u32], idf: &[f64]) -> f64 {
         .map(|&t| idf.get(t as usize).copied().unwrap_or(1.0).powi(2))
         .sum::<f64>()
         .sqrt()
+}
+
+/// What two statements share beyond chance: the background weights of the content-word
+/// stems (names' words included, entity keys not) in both sorted term lists.
+pub fn evidence(a: &[u32], b: &[u32], background: &[f64]) -> f64 {
+    let (mut i, mut j, mut w) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                w += background.get(a[i] as usize).copied().unwrap_or(0.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    w
 }
 
 /// TF-IDF cosine between two statements (binary term weights).
