@@ -132,10 +132,44 @@ pub fn value_conflicts(
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     let (da, db) = (docs[a.doc], docs[b.doc]);
-    for &ia in &a.values {
-        let va = &da.extraction.values[ia];
-        for &ib in &b.values {
+    let same = |va: &Value, vb: &Value| {
+        values_agree(va, vb)
+            || fold(va.span.slice(&da.article.text)) == fold(vb.span.slice(&db.article.text))
+    };
+    // A figure both reports give is no disagreement, whatever else it sits next to: "fell
+    // to 5.2%, from 5.4%" and "dropped to 5.2% from 5.4%" agree on both.
+    let echoed_in_b: Vec<bool> = a
+        .values
+        .iter()
+        .map(|&ia| {
+            let va = &da.extraction.values[ia];
+            b.values.iter().any(|&ib| {
+                let vb = &db.extraction.values[ib];
+                comparable(va, vb).is_some() && same(va, vb)
+            })
+        })
+        .collect();
+    let echoed_in_a: Vec<bool> = b
+        .values
+        .iter()
+        .map(|&ib| {
             let vb = &db.extraction.values[ib];
+            a.values.iter().any(|&ia| {
+                let va = &da.extraction.values[ia];
+                comparable(va, vb).is_some() && same(va, vb)
+            })
+        })
+        .collect();
+    for (xa, &ia) in a.values.iter().enumerate() {
+        let va = &da.extraction.values[ia];
+        if echoed_in_b[xa] {
+            continue;
+        }
+        for (xb, &ib) in b.values.iter().enumerate() {
+            let vb = &db.extraction.values[ib];
+            if echoed_in_a[xb] {
+                continue;
+            }
             let Some(kind) = comparable(va, vb) else {
                 continue;
             };
@@ -144,9 +178,7 @@ pub fn value_conflicts(
             }
             // The same words ("on Wednesday", "last year") in two reports mean the same thing far
             // more often than publication dates differing by a day suggest otherwise.
-            if values_agree(va, vb)
-                || fold(va.span.slice(&da.article.text)) == fold(vb.span.slice(&db.article.text))
-            {
+            if same(va, vb) {
                 continue;
             }
             // Both values must be resolved for dates ("friday" vs "2025-08-15" says nothing).
@@ -180,12 +212,24 @@ pub fn value_conflicts(
 }
 
 /// Polarity conflicts: a clause of one statement is negated, the matching clause of the other is not.
+/// How many tokens a negation may stand from the shared wording it denies.
+const NEGATION_REACH: usize = 4;
+
+/// Background weight ([`crate::background`]) the shared bigram of a polarity conflict
+/// needs: "security guarantees" and "open … shipping" have it, "next week" does not.
+const MIN_BIGRAM_WEIGHT: f64 = 9.0;
+
 pub fn polarity_conflict(
     a: &Statement,
     b: &Statement,
     idf: &[f64],
+    background: &[f64],
     statements: usize,
 ) -> Option<Conflict> {
+    let specific = |bg: &(u32, u32)| {
+        let w = |t: u32| background.get(t as usize).copied().unwrap_or(0.0);
+        w(bg.0) + w(bg.1) >= MIN_BIGRAM_WEIGHT
+    };
     // The shared wording must be specific to the claim: words in at most a tenth of the
     // story's statements (or three, in small stories), not the story's running theme.
     let rare_idf = (1.0 + statements as f64 / 3.0).ln().min(11f64.ln());
@@ -201,12 +245,20 @@ pub fn polarity_conflict(
             if ca.speaker.is_some() && cb.speaker.is_some() && !same_voice {
                 continue;
             }
-            // The two clauses must share some of the claim's own wording, not just names.
-            if !ca
-                .bigrams
-                .iter()
-                .any(|bg| rare(bg.0) && rare(bg.1) && cb.bigrams.contains(bg))
-            {
+            // The two clauses must share some of the claim's own wording, not just names,
+            // and the negation must stand next to that wording: "security guarantees …
+            // were not", not "real estate developers … to pay little or no tax".
+            let negated = if ca.negation.is_some() { ca } else { cb };
+            if !ca.bigrams.iter().any(|bg| {
+                rare(bg.0)
+                    && rare(bg.1)
+                    && specific(bg)
+                    && cb.bigrams.contains(bg)
+                    && negated
+                        .negation_distance
+                        .iter()
+                        .any(|(b, d)| b == bg && *d <= NEGATION_REACH)
+            }) {
                 continue;
             }
             let (w, n) = shared_weight(&ca.terms, &cb.terms, idf);

@@ -130,8 +130,35 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             }
             let mut found =
                 conflicts::value_conflicts(docs, a, b, sim, &idf, &|t: &str| vocab.get(t));
-            found.extend(conflicts::polarity_conflict(a, b, &idf, stmts.len()));
+            found.extend(conflicts::polarity_conflict(
+                a,
+                b,
+                &idf,
+                &background,
+                stmts.len(),
+            ));
             for c in found {
+                if std::env::var_os("RASHOMON_DEBUG_EDGES").is_some() {
+                    let ev = statements::evidence(&a.terms, &b.terms, &background);
+                    let clause = |st: &Statement, span: Span| {
+                        st.clauses
+                            .iter()
+                            .find(|k| k.span == span)
+                            .map(|k| k.terms.clone())
+                            .unwrap_or_default()
+                    };
+                    let cev = statements::evidence(
+                        &clause(a, c.left.1),
+                        &clause(b, c.right.1),
+                        &background,
+                    );
+                    eprintln!(
+                        "CONFLICT\t{:?}\t{sim:.3}\t{ev:.2}\t{cev:.2}\t{}\t{}",
+                        c.kind,
+                        clip(c.left.1.slice(&docs[c.left.0].article.text), 100),
+                        clip(c.right.1.slice(&docs[c.right.0].article.text), 100)
+                    );
+                }
                 found_conflicts.push((c.strength + sim, c, i, j));
             }
         }

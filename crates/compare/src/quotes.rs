@@ -29,12 +29,46 @@ pub struct QuoteConflict {
     pub right: usize,
 }
 
+/// The words of a quote, folded, with contractions spelled out: one outlet's "We've got"
+/// is another's "We have got", not an altered quote.
 fn quote_words(s: &str) -> Vec<String> {
-    fold(s)
+    let folded = fold(s).replace(['’', '‘', '`'], "'");
+    let mut out = Vec::new();
+    for w in folded
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    {
+        let expanded: &[&str] = match w {
+            "won't" => &["will", "not"],
+            "can't" => &["can", "not"],
+            "cannot" => &["can", "not"],
+            "shan't" => &["shall", "not"],
+            _ => &[],
+        };
+        if !expanded.is_empty() {
+            out.extend(expanded.iter().map(|x| x.to_string()));
+            continue;
+        }
+        let (stem, tail) = if let Some(st) = w.strip_suffix("n't") {
+            (st, Some("not"))
+        } else if let Some(st) = w.strip_suffix("'ve") {
+            (st, Some("have"))
+        } else if let Some(st) = w.strip_suffix("'re") {
+            (st, Some("are"))
+        } else if let Some(st) = w.strip_suffix("'ll") {
+            (st, Some("will"))
+        } else if let Some(st) = w.strip_suffix("'m") {
+            (st, Some("am"))
+        } else {
+            (w, None)
+        };
+        if !stem.is_empty() {
+            out.push(stem.to_string());
+        }
+        out.extend(tail.map(str::to_string));
+    }
+    out
 }
 
 fn strip_quote_marks(s: &str) -> &str {
@@ -103,6 +137,15 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     (shorter >= 3 && containment >= 0.8) || jaccard >= 0.5 || (shorter < 3 && a.words == b.words)
 }
 
+/// The shorter quote's letters, in order, appear in the longer one's: "flag pole" and
+/// "flagpole", "co-operate" and "cooperate" are one wording.
+fn same_letters(a: &QuoteMention, b: &QuoteMention) -> bool {
+    let letters = |q: &QuoteMention| -> String { q.words.concat() };
+    let (x, y) = (letters(a), letters(b));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    !short.is_empty() && long.contains(&short)
+}
+
 /// Groups quote mentions that report the same words.
 pub fn group(mentions: Vec<QuoteMention>) -> Vec<QuoteGroup> {
     let mut groups: Vec<QuoteGroup> = Vec::new();
@@ -135,7 +178,11 @@ pub fn conflicts(g: &QuoteGroup, independent: &dyn Fn(usize, usize) -> bool) -> 
                     left: i,
                     right: j,
                 });
-            } else if a.speaker == b.speaker && a.speaker.is_some() && containment < 0.999 {
+            } else if a.speaker == b.speaker
+                && a.speaker.is_some()
+                && containment < 0.999
+                && !same_letters(a, b)
+            {
                 out.push(QuoteConflict {
                     kind: ConflictKind::Quote,
                     left: i,
@@ -169,6 +216,41 @@ mod tests {
             speaker_known: true,
             words: quote_words(text),
         }
+    }
+
+    #[test]
+    fn contractions_and_inner_quote_marks_are_no_alteration() {
+        assert_eq!(
+            quote_words("say, ‘Look, this is not who we are.’ We’ve got to"),
+            quote_words("say, look, this is not who we are … We have got to")
+        );
+        assert_eq!(
+            quote_words("It won't, we don’t"),
+            ["it", "will", "not", "we", "do", "not"]
+        );
+        let g = group(vec![
+            q(0, "We have got to do everything possible", "Clinton"),
+            q(1, "We’ve got to do everything possible", "Clinton"),
+        ]);
+        assert!(conflicts(&g[0], &|a, b| a != b).is_empty());
+    }
+
+    #[test]
+    fn a_word_split_in_two_is_no_alteration() {
+        let g = group(vec![
+            q(
+                0,
+                "on the flagpole of our embassies one flag should fly",
+                "Pompeo",
+            ),
+            q(
+                1,
+                "on the flag pole of our embassies one flag should fly",
+                "Pompeo",
+            ),
+        ]);
+        assert_eq!(g.len(), 1);
+        assert!(conflicts(&g[0], &|a, b| a != b).is_empty());
     }
 
     #[test]

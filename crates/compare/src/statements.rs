@@ -39,6 +39,11 @@ pub struct Clause {
     pub negation: Option<Span>,
     /// Consecutive content-word pairs that are not names: the claim's own wording.
     pub bigrams: Vec<(u32, u32)>,
+    /// Token distance (within the clause) from the negation to the nearest word of each
+    /// bigram; empty when the clause is not negated. A negation far from the shared
+    /// wording denies something else ("… loopholes that allow real estate developers to
+    /// pay little or no tax").
+    pub negation_distance: Vec<((u32, u32), usize)>,
     /// Who the clause's claim belongs to: the speaker of the attribution whose content
     /// covers it, else the nearest speaker named before it in the sentence.
     pub speaker: Option<usize>,
@@ -250,38 +255,56 @@ fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) 
     for i in 0..=toks.len() {
         let boundary = i == toks.len() || {
             let w = toks[i].span.slice(text);
-            matches!(w, "," | ";" | ":" | "–" | "—" | "(" | ")" | "-")
-                || CLAUSE_OPENERS.contains(&fold(w).as_str())
+            // A sentence holding a quotation of several sentences ("… who we are.’ We’ve
+            // got to …") has clauses that end at their full stops.
+            matches!(
+                w,
+                "," | ";" | ":" | "–" | "—" | "--" | "(" | ")" | "-" | "." | "!" | "?"
+            ) || CLAUSE_OPENERS.contains(&fold(w).as_str())
         };
         if boundary {
             if i > start {
                 let part = &toks[start..i];
                 let folded: Vec<String> = part.iter().map(|t| fold(t.span.slice(text))).collect();
-                let negation = (0..part.len())
-                    .find(|&k| {
-                        let w = folded[k].as_str();
-                        let prev = k.checked_sub(1).map(|p| folded[p].as_str());
-                        let next = folded.get(k + 1).map(String::as_str);
-                        // "whether or not", "not only" and "no longer … but" do not deny the claim.
-                        let idiom = (w == "not" && (prev == Some("or") || next == Some("only")))
-                            || (w == "no" && matches!(next, Some("doubt" | "matter")));
-                        !idiom && (NEGATIONS.contains(&w) || w.ends_with("n't"))
-                    })
-                    .map(|k| part[k].span);
-                let mut sequence: Vec<Option<u32>> = Vec::new();
-                for t in part {
+                let negation_at = (0..part.len()).find(|&k| {
+                    let w = folded[k].as_str();
+                    let prev = k.checked_sub(1).map(|p| folded[p].as_str());
+                    let next = folded.get(k + 1).map(String::as_str);
+                    // "whether or not", "not only" and "no longer … but" do not deny the claim.
+                    // "was not Patriot's only issue" does not deny the issue either.
+                    let only_soon = folded[k + 1..(k + 4).min(folded.len())]
+                        .iter()
+                        .any(|x| x == "only");
+                    let idiom = (w == "not" && (prev == Some("or") || only_soon))
+                        || (w == "no" && matches!(next, Some("doubt" | "matter")));
+                    !idiom && (NEGATIONS.contains(&w) || w.ends_with("n't"))
+                });
+                let negation = negation_at.map(|k| part[k].span);
+                let mut sequence: Vec<(Option<u32>, usize)> = Vec::new();
+                for (k, t) in part.iter().enumerate() {
                     let Some(w) = content_stem(text, t) else {
                         continue;
                     };
                     // Names and numbers are what the claim is about, not its wording.
                     let is_name =
                         names.iter().any(|n| n.overlaps(t.span)) || t.kind == TokenKind::Number;
-                    sequence.push((!is_name).then(|| vocab.id(w)));
+                    sequence.push(((!is_name).then(|| vocab.id(w)), k));
                 }
-                let mut bigrams: Vec<(u32, u32)> = sequence
+                let pairs: Vec<((u32, u32), usize, usize)> = sequence
                     .windows(2)
-                    .filter_map(|w| Some((w[0]?, w[1]?)))
+                    .filter_map(|w| Some(((w[0].0?, w[1].0?), w[0].1, w[1].1)))
                     .collect();
+                let mut negation_distance: Vec<((u32, u32), usize)> = Vec::new();
+                if let Some(n) = negation_at {
+                    for &(bg, x, y) in &pairs {
+                        let d = x.abs_diff(n).min(y.abs_diff(n));
+                        match negation_distance.iter_mut().find(|(b, _)| *b == bg) {
+                            Some(e) => e.1 = e.1.min(d),
+                            None => negation_distance.push((bg, d)),
+                        }
+                    }
+                }
+                let mut bigrams: Vec<(u32, u32)> = pairs.iter().map(|p| p.0).collect();
                 bigrams.sort_unstable();
                 bigrams.dedup();
                 clauses.push(Clause {
@@ -289,6 +312,7 @@ fn split_clauses(text: &str, toks: &[Token], names: &[Span], vocab: &mut Vocab) 
                     terms: token_terms(text, part, vocab),
                     negation,
                     bigrams,
+                    negation_distance,
                     speaker: None,
                 });
             }

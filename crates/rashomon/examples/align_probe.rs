@@ -37,7 +37,9 @@ fn count(docs: &[Document], dump: &mut Option<std::fs::File>, label: &str) -> (u
             FactStatus::Conflict => c.1 += 1,
             FactStatus::Unique => continue,
         }
-        if let Some(out) = dump.as_mut() {
+        // Within one story only the conflicts are worth reading.
+        let wanted = label != "same" || f.status == FactStatus::Conflict;
+        if let Some(out) = dump.as_mut().filter(|_| wanted) {
             let _ = writeln!(out, "## {label} {:?} {:?}", f.status, f.kind);
             for m in &f.mentions {
                 let _ = writeln!(out, "   [{}] {}", m.doc, m.text);
@@ -84,7 +86,7 @@ fn main() -> anyhow::Result<()> {
     let n = stories.len();
     for k in 0..n {
         mark("same");
-        let c = count(&stories[k].1, &mut None, "same");
+        let c = count(&stories[k].1, &mut dump, "same");
         same.0 += c.0;
         same.1 += c.1;
         let picks: Vec<Document> = (0..3)
