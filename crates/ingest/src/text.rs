@@ -104,6 +104,35 @@ fn derived_title(lead: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// A `YYYY-MM-DD` date inside a file name ("2016-09-20_poll-wealthy-voters"), the
+/// convention of many archives and scrapers for files without a header: the only
+/// publication date such a file has, and what keeps same-topic reports weeks apart in
+/// different stories.
+fn date_in_name(stem: &str) -> Option<String> {
+    let b = stem.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let digits = |r: std::ops::Range<usize>| r.into_iter().all(|k| w[k].is_ascii_digit());
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if !(bounded
+            && digits(0..4)
+            && w[4] == b'-'
+            && digits(5..7)
+            && w[7] == b'-'
+            && digits(8..10))
+        {
+            return None;
+        }
+        let date = std::str::from_utf8(w).ok()?;
+        let year: u32 = date[..4].parse().ok()?;
+        if !(1900..=2200).contains(&year) {
+            return None;
+        }
+        normalize_date(date)
+    })
+}
+
 /// Parses one decoded text/Markdown file. `stem` is the default id and source.
 pub fn parse(text: &str, stem: &str, markdown: bool) -> Article {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -162,7 +191,11 @@ pub fn parse(text: &str, stem: &str, markdown: bool) -> Article {
             .map(normalize_line)
             .unwrap_or_default(),
         title,
-        published: header.published.as_deref().and_then(normalize_date),
+        published: header
+            .published
+            .as_deref()
+            .and_then(normalize_date)
+            .or_else(|| date_in_name(stem)),
         url: header.url.as_deref().and_then(|s| opt_line(Some(s))),
         author: opt_line(header.author.as_deref()),
         path: None,
@@ -187,6 +220,31 @@ mod tests {
         assert_eq!(a.title, "Headline here");
         assert_eq!(a.text, "Para one\nline two.\n\nPara two.");
         assert_eq!(a.id, "stem");
+    }
+
+    #[test]
+    fn a_date_in_the_file_name_is_the_publication_date_without_a_header() {
+        let a = parse(
+            "Headline\n\nBody.\n",
+            "breitbart_2016-09-20_poll-wealthy",
+            false,
+        );
+        assert_eq!(a.published.as_deref(), Some("2016-09-20"));
+        let a = parse(
+            "Published: 2025-08-15\n\nHeadline\n\nBody.\n",
+            "x_2016-09-20",
+            false,
+        );
+        assert_eq!(a.published.as_deref(), Some("2025-08-15"));
+        for stem in [
+            "report-2016-13-40",
+            "id12016-09-201",
+            "v0001-02-03",
+            "2016_09_20",
+            "note",
+        ] {
+            assert_eq!(parse("T\n\nB.\n", stem, false).published, None, "{stem}");
+        }
     }
 
     #[test]
