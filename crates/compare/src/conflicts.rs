@@ -88,9 +88,25 @@ fn context(
         .unwrap_or(0);
     let mut trigger = None;
     let mut k = first;
-    while k > 0 && first - k < 3 {
+    while k > 0 && first - k < 4 {
         k -= 1;
         let w = fold(toks[k].span.slice(text));
+        let before = k
+            .checked_sub(1)
+            .map(|p| fold(toks[p].span.slice(text)))
+            .unwrap_or_default();
+        let after = toks
+            .get(k + 1)
+            .map(|t| fold(t.span.slice(text)))
+            .unwrap_or_default();
+        // "more than 1,000", "at least 1,800", "up to 500" qualify the figure; the role
+        // word, if any, comes before them ("canceled more than 1,000").
+        let qualifier = (w == "than" && matches!(before.as_str(), "more" | "less" | "fewer"))
+            || (w == "at" && matches!(after.as_str(), "least" | "most"))
+            || (w == "to" && before == "up");
+        if qualifier {
+            continue;
+        }
         if TRIGGERS.contains(&w.as_str()) {
             trigger = Some(w);
             break;
@@ -188,6 +204,11 @@ pub fn value_conflicts(
             let base = norm(&ca, idf).min(norm(&cb, idf)).max(1e-9);
             let overlap = w.sqrt() / base;
             let same_trigger = ta.is_some() && ta == tb;
+            // Two role words that differ give the figures different roles: "from 14 days"
+            // is the old rule, "after seven days" the new one.
+            if ta.is_some() && tb.is_some() && !same_trigger {
+                continue;
+            }
             let ok = match kind {
                 ConflictKind::Date => {
                     (same_trigger && n >= 2)

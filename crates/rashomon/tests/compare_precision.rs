@@ -75,6 +75,15 @@ fn figures_both_reports_give_are_no_conflict() {
 }
 
 #[test]
+fn figures_in_different_roles_are_no_conflict() {
+    let story = compare(
+        "The health agency is shortening the recommended isolation period from 14 days, offering two options, officials said.",
+        "Under the new health agency rules, people can end their isolation period after seven days with a negative test.",
+    );
+    assert_eq!(count(&story, FactStatus::Conflict), 0, "{:#?}", story.facts);
+}
+
+#[test]
 fn a_negation_of_something_else_is_no_polarity_conflict() {
     let story = compare(
         "The reform leaves intact loopholes that allow real estate developers to pay little or no tax on their profits.",
