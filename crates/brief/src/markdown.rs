@@ -85,7 +85,13 @@ fn story_md(out: &mut String, brief: &Brief, story: &Story) {
                 .and_then(|d| d.copy_of.as_ref())
                 .map(|c| format!(", copy of {}", c.doc))
                 .unwrap_or_default();
-            format!("{} ({id}{copy})", source_of(brief, id))
+            let source = source_of(brief, id);
+            // A file without an outlet is named after itself: say it once.
+            if source == id.as_str() && copy.is_empty() {
+                source.to_string()
+            } else {
+                format!("{source} ({id}{copy})")
+            }
         })
         .collect();
     wrap(out, "Sources:", "  ", &docs.join("; "));
