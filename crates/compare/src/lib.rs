@@ -460,7 +460,11 @@ fn clip(s: &str, max: usize) -> String {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", s[..end].trim_end())
+    // Cut at a word boundary ("for what…", not "for wha…") unless that loses too much.
+    if let Some(space) = s[..end].rfind(' ').filter(|&k| k >= max * 2 / 3) {
+        end = space;
+    }
+    format!("{}…", s[..end].trim_end().trim_end_matches([',', ';', ':']))
 }
 
 fn kind_name(k: ConflictKind) -> &'static str {
