@@ -18,6 +18,9 @@ pub struct QuoteMention {
     words: Vec<String>,
 }
 
+/// Words the shorter of two quotes needs before different speakers of it are a conflict.
+const MIN_MISATTRIBUTED_WORDS: usize = 6;
+
 /// A group of mentions of one quote.
 pub struct QuoteGroup {
     pub members: Vec<QuoteMention>,
@@ -85,40 +88,85 @@ pub fn collect(
     for (d, doc) in docs.iter().enumerate() {
         let text = &doc.article.text;
         for a in &doc.extraction.attributions {
-            if !a.direct || a.content.is_empty() {
+            if a.content.is_empty() {
                 continue;
             }
-            let joined: Vec<&str> = a
-                .content
-                .iter()
-                .map(|s| strip_quote_marks(s.slice(text)))
-                .collect();
-            let quote = joined.join(" … ");
-            let words = quote_words(&quote);
-            if words.is_empty() {
-                continue;
+            // Indirect speech with quoted words in it ("he was not going “to negotiate
+            // for Ukraine”") reports those words as said: each fragment is a quote.
+            let pieces: Vec<Vec<Span>> = if a.direct {
+                vec![a.content.clone()]
+            } else {
+                a.content
+                    .iter()
+                    .flat_map(|c| quoted_fragments(text, *c))
+                    .map(|f| vec![f])
+                    .collect()
+            };
+            for spans in pieces {
+                push_quote(&mut out, d, text, a, spans, speaker_name);
             }
-            let (speaker, known) =
-                match (a.speaker_entity.and_then(|e| speaker_name(d, e)), a.source) {
-                    // "a Kremlin official" is not the Kremlin: only people speak under their entity's name.
-                    (Some((name, true)), _) => (Some(name), true),
-                    (Some((name, false)), Some(src)) if src.slice(text) == name => {
-                        (Some(name), true)
-                    }
-                    (_, Some(src)) => (Some(src.slice(text).to_string()), false),
-                    (_, None) => (None, false),
-                };
-            out.push(QuoteMention {
-                doc: d,
-                spans: a.content.clone(),
-                text: quote,
-                speaker,
-                speaker_known: known,
-                words,
-            });
         }
     }
     out
+}
+
+/// Quoted stretches (“…” or "…") of at least two words inside `span`, marks included.
+fn quoted_fragments(text: &str, span: Span) -> Vec<Span> {
+    let Some(s) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some(i),
+            ('"', None) => open = Some(i),
+            ('”' | '"', Some(o)) => {
+                let end = i + c.len_utf8();
+                if s[o..end].split_whitespace().count() >= 2 {
+                    out.push(Span::new(span.start + o, span.start + end));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One quote mention of attribution `a`, made of `spans` of document `d`.
+fn push_quote(
+    out: &mut Vec<QuoteMention>,
+    d: usize,
+    text: &str,
+    a: &rashomon_model::Attribution,
+    spans: Vec<Span>,
+    speaker_name: &dyn Fn(usize, usize) -> Option<(String, bool)>,
+) {
+    let joined: Vec<&str> = spans
+        .iter()
+        .map(|s| strip_quote_marks(s.slice(text)))
+        .collect();
+    let quote = joined.join(" … ");
+    let words = quote_words(&quote);
+    if words.is_empty() {
+        return;
+    }
+    let (speaker, known) = match (a.speaker_entity.and_then(|e| speaker_name(d, e)), a.source) {
+        // "a Kremlin official" is not the Kremlin: only people speak under their entity's name.
+        (Some((name, true)), _) => (Some(name), true),
+        (Some((name, false)), Some(src)) if src.slice(text) == name => (Some(name), true),
+        (_, Some(src)) => (Some(src.slice(text).to_string()), false),
+        (_, None) => (None, false),
+    };
+    out.push(QuoteMention {
+        doc: d,
+        spans,
+        text: quote,
+        speaker,
+        speaker_known: known,
+        words,
+    });
 }
 
 /// Share of the shorter quote's words found in the longer one, and the Jaccard index.
@@ -172,7 +220,10 @@ pub fn conflicts(g: &QuoteGroup, independent: &dyn Fn(usize, usize) -> bool) -> 
                 continue;
             }
             let (containment, _) = overlap(&a.words, &b.words);
-            if a.speaker_known && b.speaker_known && a.speaker != b.speaker {
+            // A short phrase in several mouths ("endless wars") is a slogan, not words
+            // given to the wrong person.
+            let long_enough = a.words.len().min(b.words.len()) >= MIN_MISATTRIBUTED_WORDS;
+            if a.speaker_known && b.speaker_known && a.speaker != b.speaker && long_enough {
                 out.push(QuoteConflict {
                     kind: ConflictKind::Attribution,
                     left: i,
@@ -232,6 +283,26 @@ mod tests {
             q(0, "We have got to do everything possible", "Clinton"),
             q(1, "We’ve got to do everything possible", "Clinton"),
         ]);
+        assert!(conflicts(&g[0], &|a, b| a != b).is_empty());
+    }
+
+    #[test]
+    fn quoted_words_inside_indirect_speech_are_fragments() {
+        let text = "He said he was not going “to negotiate for Ukraine” or to “cave”, he said.";
+        let frags = quoted_fragments(text, Span::new(0, text.len()));
+        let got: Vec<&str> = frags.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["“to negotiate for Ukraine”"]);
+        let plain = "\"a possibility\" and \"two words\"";
+        assert_eq!(quoted_fragments(plain, Span::new(0, plain.len())).len(), 2);
+    }
+
+    #[test]
+    fn a_slogan_in_two_mouths_is_no_misattribution() {
+        let g = group(vec![
+            q(0, "endless wars", "Trump"),
+            q(1, "endless wars", "Sanders"),
+        ]);
+        assert_eq!(g.len(), 1);
         assert!(conflicts(&g[0], &|a, b| a != b).is_empty());
     }
 

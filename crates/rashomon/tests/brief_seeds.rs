@@ -141,6 +141,10 @@ fn seeds_quotes_and_speakers() {
         "If this summit goes well",
         "I am here to get them at a table",
         "I want the killing to stop",
+        "HIGH STAKES!!!",
+        // Quoted words inside indirect speech are quotes too.
+        "to negotiate for Ukraine",
+        "a possibility",
     ];
     for q in trump_quotes {
         let found = story
