@@ -112,6 +112,13 @@ pub fn recognize(text: &str, analysis: &AnalyzedText) -> Vec<(Span, EntityType)>
             if ty == EntityType::Person {
                 span = strip_titles(text, span);
             }
+            // "Ukraine’s Dnipropetrovsk" is two places, not one.
+            if ty == EntityType::Location {
+                if let Some((owner, rest)) = split_at_possessive(text, span) {
+                    out.push((owner, ty));
+                    span = rest;
+                }
+            }
             span = strip_possessive(text, span);
             if !span.is_empty() {
                 out.push((span, ty));
@@ -134,6 +141,23 @@ fn strip_titles(text: &str, span: Span) -> Span {
         offset += w.len() + 1;
     }
     Span::new(span.start + offset.min(span.len()), span.end)
+}
+
+/// A span "X’s Y" with a capitalised Y, as the owner X and the rest Y.
+fn split_at_possessive(text: &str, span: Span) -> Option<(Span, Span)> {
+    let s = span.slice(text);
+    let (k, mark) = ["’s ", "'s "]
+        .iter()
+        .filter_map(|m| s.find(m).map(|k| (k, m.len())))
+        .min()?;
+    let rest = &s[k + mark..];
+    if k == 0 || !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some((
+        Span::new(span.start, span.start + k),
+        Span::new(span.start + k + mark, span.end),
+    ))
 }
 
 fn strip_possessive(text: &str, span: Span) -> Span {
@@ -299,6 +323,22 @@ mod tests {
         raw.sort();
         let (_, ents) = link(text, raw);
         ents.into_iter().map(|e| (e.name, e.aliases)).collect()
+    }
+
+    #[test]
+    fn a_place_of_a_place_is_split_at_the_possessive() {
+        let t = "a strike on Ukraine’s Dnipropetrovsk region";
+        let span = Span::new(
+            t.find("Ukraine").unwrap_or(0),
+            t.find(" region").unwrap_or(0),
+        );
+        let (owner, rest) = split_at_possessive(t, span).expect("splits");
+        assert_eq!(
+            (owner.slice(t), rest.slice(t)),
+            ("Ukraine", "Dnipropetrovsk")
+        );
+        let t = "Women's health";
+        assert!(split_at_possessive(t, Span::new(0, t.len())).is_none());
     }
 
     #[test]
