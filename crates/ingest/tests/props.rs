@@ -51,6 +51,24 @@ proptest! {
     }
 
     #[test]
+    fn a_date_from_a_file_name_is_a_calendar_day_of_that_name(
+        stem in "[0-9a-z_-]{0,12}(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}[0-9a-z_-]{0,12}",
+    ) {
+        let name = format!("{stem}.txt");
+        let articles = parse_bytes(&name, b"Headline\n\nBody text.\n", &IngestOptions::default())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for a in articles {
+            if let Some(p) = a.published {
+                prop_assert!(stem.contains(&p), "{p} not in {stem}");
+                prop_assert_eq!(p.len(), 10);
+                let month: u32 = p[5..7].parse().unwrap_or(0);
+                let day: u32 = p[8..10].parse().unwrap_or(0);
+                prop_assert!((1..=12).contains(&month) && (1..=31).contains(&day));
+            }
+        }
+    }
+
+    #[test]
     fn normalize_text_is_idempotent(s in "(?s)[ a-zé\u{301}\t\r\n\u{a0}\u{200b}.]{0,80}") {
         let once = normalize_text(&s);
         prop_assert_eq!(normalize_text(&once), once.clone());
