@@ -154,27 +154,27 @@ pub fn value_conflicts(
     };
     // A figure both reports give is no disagreement, whatever else it sits next to: "fell
     // to 5.2%, from 5.4%" and "dropped to 5.2% from 5.4%" agree on both.
-    let echoed_in_b: Vec<bool> = a
+    let matched: Vec<(usize, usize)> = a
         .values
         .iter()
-        .map(|&ia| {
-            let va = &da.extraction.values[ia];
-            b.values.iter().any(|&ib| {
-                let vb = &db.extraction.values[ib];
-                comparable(va, vb).is_some() && same(va, vb)
-            })
+        .enumerate()
+        .flat_map(|(xa, &ia)| {
+            b.values
+                .iter()
+                .enumerate()
+                .map(move |(xb, &ib)| (xa, ia, xb, ib))
         })
+        .filter(|&(_, ia, _, ib)| {
+            let (va, vb) = (&da.extraction.values[ia], &db.extraction.values[ib]);
+            comparable(va, vb).is_some() && same(va, vb)
+        })
+        .map(|(xa, _, xb, _)| (xa, xb))
         .collect();
-    let echoed_in_a: Vec<bool> = b
-        .values
-        .iter()
-        .map(|&ib| {
-            let vb = &db.extraction.values[ib];
-            a.values.iter().any(|&ia| {
-                let va = &da.extraction.values[ia];
-                comparable(va, vb).is_some() && same(va, vb)
-            })
-        })
+    let echoed_in_b: Vec<bool> = (0..a.values.len())
+        .map(|xa| matched.iter().any(|m| m.0 == xa))
+        .collect();
+    let echoed_in_a: Vec<bool> = (0..b.values.len())
+        .map(|xb| matched.iter().any(|m| m.1 == xb))
         .collect();
     for (xa, &ia) in a.values.iter().enumerate() {
         let va = &da.extraction.values[ia];

@@ -143,7 +143,8 @@ fn strip_titles(text: &str, span: Span) -> Span {
     Span::new(span.start + offset.min(span.len()), span.end)
 }
 
-/// A span "X’s Y" with a capitalised Y, as the owner X and the rest Y.
+/// A span "X’s Y" whose owner X is a country and Y a capitalised name, as X and Y
+/// ("Ukraine’s Dnipropetrovsk"; "St. Brendan's Hospital" stays one place).
 fn split_at_possessive(text: &str, span: Span) -> Option<(Span, Span)> {
     let s = span.slice(text);
     let (k, mark) = ["’s ", "'s "]
@@ -151,7 +152,10 @@ fn split_at_possessive(text: &str, span: Span) -> Option<(Span, Span)> {
         .filter_map(|m| s.find(m).map(|k| (k, m.len())))
         .min()?;
     let rest = &s[k + mark..];
-    if k == 0 || !rest.chars().next().is_some_and(char::is_uppercase) {
+    if k == 0
+        || !rest.chars().next().is_some_and(char::is_uppercase)
+        || !rashomon_ner::gazetteer::is_country(&s[..k])
+    {
         return None;
     }
     Some((
@@ -337,8 +341,16 @@ mod tests {
             (owner.slice(t), rest.slice(t)),
             ("Ukraine", "Dnipropetrovsk")
         );
-        let t = "Women's health";
-        assert!(split_at_possessive(t, Span::new(0, t.len())).is_none());
+        for t in [
+            "Women's health",
+            "St. Brendan's Hospital",
+            "Martha's Vineyard",
+        ] {
+            assert!(
+                split_at_possessive(t, Span::new(0, t.len())).is_none(),
+                "{t}"
+            );
+        }
     }
 
     #[test]
