@@ -94,6 +94,14 @@ pub fn collect(
             // Indirect speech with quoted words in it ("he was not going “to negotiate
             // for Ukraine”") reports those words as said: each fragment is a quote.
             let pieces: Vec<Vec<Span>> = if a.direct {
+                let words: Vec<&str> = a
+                    .content
+                    .iter()
+                    .flat_map(|c| c.slice(text).split_whitespace())
+                    .collect();
+                if is_title(&words) {
+                    continue;
+                }
                 vec![a.content.clone()]
             } else {
                 a.content
@@ -123,7 +131,8 @@ fn quoted_fragments(text: &str, span: Span) -> Vec<Span> {
             ('"', None) => open = Some(i),
             ('”' | '"', Some(o)) => {
                 let end = i + c.len_utf8();
-                if s[o..end].split_whitespace().count() >= 2 {
+                let words: Vec<&str> = s[o..end].split_whitespace().collect();
+                if words.len() >= 2 && !is_title(&words) {
                     out.push(Span::new(span.start + o, span.start + end));
                 }
                 open = None;
@@ -135,6 +144,21 @@ fn quoted_fragments(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// One quote mention of attribution `a`, made of `spans` of document `d`.
+/// A quoted title ("“Collapse: How Societies Choose to Fail or Succeed”", "“This Week”"):
+/// every word of four letters or more capitalised. It names a work; nobody said it.
+fn is_title(words: &[&str]) -> bool {
+    let long: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !long.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+}
+
 fn push_quote(
     out: &mut Vec<QuoteMention>,
     d: usize,
@@ -149,7 +173,8 @@ fn push_quote(
         .collect();
     let quote = joined.join(" … ");
     let words = quote_words(&quote);
-    if words.is_empty() {
+    // Two cues over one quotation (nested attributions) report it once.
+    if words.is_empty() || out.iter().any(|q| q.doc == d && q.spans == spans) {
         return;
     }
     let (speaker, known) = match (a.speaker_entity.and_then(|e| speaker_name(d, e)), a.source) {
@@ -294,6 +319,13 @@ mod tests {
         assert_eq!(got, ["“to negotiate for Ukraine”"]);
         let plain = "\"a possibility\" and \"two words\"";
         assert_eq!(quoted_fragments(plain, Span::new(0, plain.len())).len(), 2);
+        // Titles of works are no quotes; shouting is ("HIGH STAKES").
+        let t = "talking about “Collapse: How Societies Choose to Fail,” and “HIGH STAKES”";
+        let got: Vec<&str> = quoted_fragments(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| s.slice(t))
+            .collect();
+        assert_eq!(got, ["“HIGH STAKES”"]);
     }
 
     #[test]
