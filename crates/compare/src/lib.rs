@@ -82,6 +82,9 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
     let stmts = statements::build(docs, &entity_of, &doc_entity, &mut vocab);
     let idf = statements::idf(&vocab, stmts.len());
     let background = vocab.background_weights();
+    // Tuning output (docs/evaluation.md), read once rather than per pair.
+    let debug_align = std::env::var_os("RASHOMON_DEBUG_ALIGN").is_some();
+    let debug_edges = std::env::var_os("RASHOMON_DEBUG_EDGES").is_some();
 
     // Verbatim copies of a sentence within one copy group are one statement: compare the
     // first, report all.
@@ -112,7 +115,7 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             if sim < RELATED_THRESHOLD {
                 continue;
             }
-            if std::env::var_os("RASHOMON_DEBUG_ALIGN").is_some() {
+            if debug_align {
                 eprintln!(
                     "{sim:.3}\t{}\t{}",
                     clip(a.span.slice(&docs[a.doc].article.text), 70),
@@ -138,27 +141,6 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
                 stmts.len(),
             ));
             for c in found {
-                if std::env::var_os("RASHOMON_DEBUG_EDGES").is_some() {
-                    let ev = statements::evidence(&a.terms, &b.terms, &background);
-                    let clause = |st: &Statement, span: Span| {
-                        st.clauses
-                            .iter()
-                            .find(|k| k.span == span)
-                            .map(|k| k.terms.clone())
-                            .unwrap_or_default()
-                    };
-                    let cev = statements::evidence(
-                        &clause(a, c.left.1),
-                        &clause(b, c.right.1),
-                        &background,
-                    );
-                    eprintln!(
-                        "CONFLICT\t{:?}\t{sim:.3}\t{ev:.2}\t{cev:.2}\t{}\t{}",
-                        c.kind,
-                        clip(c.left.1.slice(&docs[c.left.0].article.text), 100),
-                        clip(c.right.1.slice(&docs[c.right.0].article.text), 100)
-                    );
-                }
                 found_conflicts.push((c.strength + sim, c, i, j));
             }
         }
@@ -235,7 +217,7 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
         let best_i = best_for.get(&(i, copy_root[stmts[j].doc])).map(|b| b.1) == Some(j);
         let best_j = best_for.get(&(j, copy_root[stmts[i].doc])).map(|b| b.1) == Some(i);
         if (best_i && best_j) || sim >= STRONG_ALIGN {
-            if std::env::var_os("RASHOMON_DEBUG_EDGES").is_some() {
+            if debug_edges {
                 let (a, b) = (&stmts[i], &stmts[j]);
                 let (_, n) = statements::shared_weight(&a.terms, &b.terms, &idf);
                 let shared: Vec<String> = a
@@ -281,8 +263,8 @@ pub fn compare_story(id: &str, docs: &[&Document], copies: &[CopyLink]) -> Story
             .collect();
         // The shortest sentence speaks for the group, but not one that is a side of a
         // conflict: "met for the first time since 2019" is not what both sources say.
-        let disputed = status == FactStatus::Corroborated
-            && comp.iter().chain(&all).any(|s| in_conflict.contains(s));
+        let disputed =
+            status == FactStatus::Corroborated && all.iter().any(|s| in_conflict.contains(s));
         let summary = comp
             .iter()
             .map(|&s| {

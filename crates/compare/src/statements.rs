@@ -333,21 +333,29 @@ pub fn idf(vocab: &Vocab, n: usize) -> Vec<f64> {
 
 /// Sum of squared weights of the terms shared by two sorted term lists.
 pub fn shared_weight(a: &[u32], b: &[u32], idf: &[f64]) -> (f64, usize) {
-    let (mut i, mut j, mut w, mut n) = (0, 0, 0.0, 0);
+    let mut n = 0;
+    let w = sum_shared(a, b, |t| {
+        n += 1;
+        idf.get(t as usize).copied().unwrap_or(1.0).powi(2)
+    });
+    (w, n)
+}
+
+/// Sum of `weight` over the terms two sorted term lists share.
+fn sum_shared(a: &[u32], b: &[u32], mut weight: impl FnMut(u32) -> f64) -> f64 {
+    let (mut i, mut j, mut w) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let x = idf.get(a[i] as usize).copied().unwrap_or(1.0);
-                w += x * x;
-                n += 1;
+                w += weight(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    (w, n)
+    w
 }
 
 pub fn norm(a: &[u32], idf: &[f64]) -> f64 {
@@ -360,19 +368,7 @@ pub fn norm(a: &[u32], idf: &[f64]) -> f64 {
 /// What two statements share beyond chance: the background weights of the content-word
 /// stems (names' words included, entity keys not) in both sorted term lists.
 pub fn evidence(a: &[u32], b: &[u32], background: &[f64]) -> f64 {
-    let (mut i, mut j, mut w) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                w += background.get(a[i] as usize).copied().unwrap_or(0.0);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    w
+    sum_shared(a, b, |t| background.get(t as usize).copied().unwrap_or(0.0))
 }
 
 /// TF-IDF cosine between two statements (binary term weights).
