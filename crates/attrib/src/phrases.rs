@@ -708,9 +708,32 @@ pub fn colon_speaker_start(d: &Doc, i: usize) -> Option<usize> {
     if ss >= i {
         return None;
     }
-    // Page furniture ("Editor's Note:", "EMAIL:", "Contributing:") is no speaker.
-    if matches!(
-        d.word(ss),
+    if colon_furniture(d, ss, i) {
+        return None;
+    }
+    // A longer name ("Michael P. McDonald: “…”", "Blumenthal and Cohen: “…”") when a
+    // quotation follows.
+    let quote_next = d.quote_opening_at(i + 1).is_some();
+    let max = if quote_next { 7 } else { 3 };
+    let ok = para_start
+        && i > ss
+        && i - ss <= max
+        && d.is_cap(i - 1)
+        && (ss..i).all(|k| {
+            (d.is_cap(k) && d.kinds[k] == TokenKind::Word)
+                || (quote_next && matches!(d.word(k), "and" | "." | "'s"))
+        })
+        && i + 1 < d.len()
+        && d.para[i + 1] == d.para[i];
+    ok.then_some(ss)
+}
+
+/// Page furniture and headline hooks before a colon ("Editor's Note:", "BREAKING:",
+/// "For example:", "BYLINE:"): `first` is the first word of the would-be speaker,
+/// `colon` the colon. None of them names who speaks.
+pub fn colon_furniture(d: &Doc, first: usize, colon: usize) -> bool {
+    let lead = matches!(
+        d.word(first),
         "editor's"
             | "email"
             | "contributing"
@@ -731,24 +754,23 @@ pub fn colon_speaker_start(d: &Doc, i: usize) -> Option<usize> {
             | "credit"
             | "sources"
             | "source"
-    ) {
-        return None;
-    }
-    // A longer name ("Michael P. McDonald: “…”", "Blumenthal and Cohen: “…”") when a
-    // quotation follows.
-    let quote_next = d.quote_opening_at(i + 1).is_some();
-    let max = if quote_next { 7 } else { 3 };
-    let ok = para_start
-        && i > ss
-        && i - ss <= max
-        && d.is_cap(i - 1)
-        && (ss..i).all(|k| {
-            (d.is_cap(k) && d.kinds[k] == TokenKind::Word)
-                || (quote_next && matches!(d.word(k), "and" | "." | "'s"))
-        })
-        && i + 1 < d.len()
-        && d.para[i + 1] == d.para[i];
-    ok.then_some(ss)
+            | "breaking"
+            | "exclusive"
+            | "revealed"
+            | "busted"
+            | "bombshell"
+            | "boom"
+            | "wow"
+            | "look"
+            | "byline"
+            | "so"
+    );
+    let last = colon > first
+        && matches!(
+            d.word(colon - 1),
+            "example" | "instance" | "byline" | "pledged" | "name" | "update" | "updates"
+        );
+    lead || last
 }
 
 /// A dash right after a closing quotation and before a capitalised name.

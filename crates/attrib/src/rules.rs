@@ -10,7 +10,9 @@ use rashomon_model::TokenKind;
 use crate::frames;
 use crate::objects;
 use crate::phrases::*;
-pub use crate::phrases::{dash_byline, left_np, right_np, speaker_colon, PRONOUNS};
+pub use crate::phrases::{
+    colon_furniture, dash_byline, left_np, right_np, speaker_colon, PRONOUNS,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -99,7 +101,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         return f;
     }
 
-    if cue_text == "according to" {
+    if cue_text == "according to" || (cue_text == "in" && a <= ss + 1) {
         return frames::according_to(d, a, b, ss, se, right_limit);
     }
     // "As reported by Western Journalism, investigators found …": a passive cue with its

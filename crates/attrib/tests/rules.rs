@@ -277,3 +277,29 @@ fn stance_after_a_long_subject_takes_its_object() {
     let a = one(&r, "has rejected");
     assert_eq!(a.2, vec!["the label"]);
 }
+
+#[test]
+fn sentence_initial_poll_reports_its_findings() {
+    let t = "The race is close.\n\nIn a Metro Daily poll released Monday, 41 percent of voters backed the mayor.";
+    let r = run(t);
+    let a = one(&r, "In");
+    assert_eq!(a.0, "a Metro Daily poll released Monday");
+    assert_eq!(a.2, vec!["41 percent of voters backed the mayor"]);
+    // "In" elsewhere is no cue.
+    let t = "In the morning, the mayor toured the plant.";
+    assert!(run(t).iter().all(|a| a.1 != "In"), "{:?}", run(t));
+}
+
+#[test]
+fn headline_hooks_before_a_colon_are_no_speakers() {
+    for t in [
+        "BREAKING: The council voted to close the bridge on Friday night.",
+        "For example: the council voted to close the bridge on Friday night.",
+    ] {
+        let r = run(t);
+        assert!(r.iter().all(|a| a.1 != ":"), "{t}: {r:?}");
+    }
+    // A transcript speaker still is one.
+    let r = run("The debate went on.\n\nHOLT: Senator, your answer to the question of jobs?");
+    assert_eq!(one(&r, ":").0, "HOLT");
+}
