@@ -129,7 +129,7 @@ fn particle_extension(d: &Doc, last: usize) -> Option<usize> {
     let two = matches!(
         (w, next, d.word(n + 1)),
         (
-            "wrote" | "posted" | "said",
+            "wrote" | "posted",
             "on",
             "twitter" | "facebook" | "instagram"
         ) | (
@@ -231,7 +231,9 @@ fn speech_verbs(d: &Doc, tags: &mut [usize]) {
         let that_soon = (i + 1..(i + 9).min(d.len()))
             .take_while(|&k| !d.is_punct(k))
             .any(|k| d.word(k) == "that");
-        if quote_next || quote_prev || that_soon {
+        // "voters who said they …": a relative speaker, most often annotated.
+        let relative = i > 0 && d.word(i - 1) == "who" && matches!(d.word(i), "said" | "says");
+        if quote_next || quote_prev || that_soon || relative {
             tags[i] = B;
             if tags.get(i + 1) == Some(&I) {
                 tags[i + 1] = tagger::O;
