@@ -87,6 +87,12 @@ const PASSIVE_HEADS: &[&str] = &[
     "touted",
     "portrayed",
     "characterized",
+    "accused",
+    "charged",
+    "blamed",
+    "named",
+    "called",
+    "suspected",
 ];
 
 /// Whether the cue `a..=b` (its words joined by spaces: `cue_text`) wraps around its
@@ -100,7 +106,7 @@ pub(crate) fn wrap_cue(d: &Doc, a: usize, b: usize, cue_text: &str) -> bool {
         return false;
     }
     let mut head = b;
-    if head > a && matches!(d.word(head), "as" | "to") {
+    if head > a && matches!(d.word(head), "as" | "to" | "for" | "of" | "with") {
         head -= 1;
     }
     if !(a..head).all(|k| is_aux_or_adverb(d.word(k))) {

@@ -303,3 +303,11 @@ fn headline_hooks_before_a_colon_are_no_speakers() {
     let r = run("The debate went on.\n\nHOLT: Senator, your answer to the question of jobs?");
     assert_eq!(one(&r, ":").0, "HOLT");
 }
+
+#[test]
+fn passive_cue_with_a_particle_wraps_its_subject() {
+    let r = run("The judge is known for her liberal bent.");
+    let a = one(&r, "is known for");
+    assert_eq!(a.0, "", "no source of its own: {a:?}");
+    assert_eq!(a.2, vec!["The judge", "her liberal bent"]);
+}
