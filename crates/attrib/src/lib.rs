@@ -132,7 +132,11 @@ fn particle_extension(d: &Doc, last: usize) -> Option<usize> {
     // "wanted: …", "say: …": PolNeAR keeps a colon right after its cue (held-out train: 9
     // of 11 where the tagger left it out, and 136 of 145 where it did not).
     let colon = next == ":" && w != ":";
-    if one || weekday || colon {
+    let part_of_day = |k: usize| matches!(d.word(k), "night" | "morning" | "afternoon" | "evening");
+    if weekday && part_of_day(n + 1) {
+        return Some(n + 1);
+    }
+    if one || weekday || colon || (rashomon_text::is_weekday(w) && part_of_day(n)) {
         return Some(n);
     }
     let two = matches!(
