@@ -305,7 +305,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             // the clause, whose rest is a second piece.
             let r = rest_after_rnp;
             if r + 1 < se
-                && right_limit == se
+                && (right_limit == se || !cues.iter().any(|c| c.0 > b && c.0 <= r + 1))
                 && is_comma(d, r)
                 && d.kinds[start] != TokenKind::Quote
                 && !trailing_adjunct(d, r + 1, se)

@@ -311,3 +311,18 @@ fn passive_cue_with_a_particle_wraps_its_subject() {
     assert_eq!(a.0, "", "no source of its own: {a:?}");
     assert_eq!(a.2, vec!["The judge", "her liberal bent"]);
 }
+
+#[test]
+fn interrupting_speaker_keeps_the_rest_past_a_nested_cue() {
+    let r =
+        run("In several cases, tech executives say, they have been asked to keep the content up.");
+    let a = one(&r, "say");
+    assert_eq!(a.0, "tech executives");
+    assert_eq!(
+        a.2,
+        vec![
+            "In several cases",
+            "they have been asked to keep the content up"
+        ]
+    );
+}
