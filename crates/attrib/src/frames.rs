@@ -6,7 +6,7 @@
 use crate::doc::Doc;
 use crate::phrases::{
     clause_punct, content_end, dateline_end, extend_quote, is_comma, is_end_punct, is_finite_aux,
-    right_np, trailing_adjunct, BOUNDARY, WRAP_CUES,
+    right_np, speaker_appositive, trailing_adjunct, BOUNDARY, WRAP_CUES,
 };
 use crate::rules::Found;
 use rashomon_model::TokenKind;
@@ -204,7 +204,9 @@ pub(crate) fn according_to(
                 || w.ends_with("ing")
                 || w.ends_with("ed");
             if !relative && !trailing_adjunct(d, r, right_limit) {
-                if let Some(e) = content_end(d, r, right_limit) {
+                if let Some(e) =
+                    content_end(d, r, right_limit).filter(|&e| !speaker_appositive(d, r, e))
+                {
                     f.content.push((r, extend_quote(d, e)));
                 }
             }

@@ -97,6 +97,30 @@ pub(crate) const WRAP_CUES: &[&str] = &[
 ];
 
 /// A finite auxiliary or modal ("is", "has", "would", "did"): the mark of a clause's verb.
+/// Whether the words `from..=end` after an inverted speaker's comma describe the speaker
+/// rather than go on with the content: a relative clause ("…, said Bob King, who notes
+/// …") or a noun phrase with no verb ("…, said Katie Harbath, Facebook's outreach
+/// director", "…, according to the Human Rights Campaign, an advocacy group").
+pub(crate) fn speaker_appositive(d: &Doc, from: usize, end: usize) -> bool {
+    if from > end {
+        return false;
+    }
+    if matches!(d.word(from), "who" | "whose" | "whom" | "which") {
+        return true;
+    }
+    let np_start = matches!(
+        d.word(from),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "another" | "one"
+    ) || (from..=end.min(from + 3)).any(|k| matches!(d.word(k), "'s" | "’s"))
+        || d.word(from).ends_with("'s")
+        || d.word(from).ends_with("’s");
+    let verb = (from..=end).any(|k| {
+        let w = d.word(k);
+        is_finite_aux(w) || (w.len() > 3 && w.ends_with("ed")) || matches!(w, "said" | "says")
+    });
+    np_start && !verb
+}
+
 pub(crate) fn is_finite_aux(w: &str) -> bool {
     matches!(
         w,

@@ -311,7 +311,9 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
                 && !trailing_adjunct(d, r + 1, se)
                 && !d.word(r + 1).ends_with("ing")
             {
-                if let Some(e) = content_end(d, r + 1, se) {
+                if let Some(e) = content_end(d, r + 1, se)
+                    .filter(|&e| !crate::phrases::speaker_appositive(d, r + 1, e))
+                {
                     f.content.push((r + 1, extend_quote(d, e)));
                     return f;
                 }
