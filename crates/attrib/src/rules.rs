@@ -505,6 +505,11 @@ fn resolve_participle(
                 | "today"
                 | "via"
                 | "through"
+                | "from"
+                | "for"
+                | "since"
+                | "over"
+                | "throughout"
         );
     if d.kinds[start] != TokenKind::Quote && (addressee || adjunct) {
         if let Some(t) = (start..right_limit.min(start + 15))

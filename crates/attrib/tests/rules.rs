@@ -340,3 +340,10 @@ fn speaker_appositive_is_no_second_piece() {
     let a = one(&r, "according to");
     assert_eq!(a.2, vec!["Attempts to curb the rules have grown"]);
 }
+
+#[test]
+fn time_adjunct_before_that_is_no_content() {
+    let r = run("The mayor has said from the start that the bridge will reopen in May.");
+    let a = one(&r, "has said");
+    assert_eq!(a.2, vec!["that the bridge will reopen in May"]);
+}
