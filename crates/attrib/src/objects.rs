@@ -141,6 +141,21 @@ fn object_end(d: &Doc, start: usize, limit: usize) -> Option<usize> {
             | "listeners"
             | "congress"
             | "lawmakers"
+            | "audiences"
+            | "crowds"
+            | "donors"
+            | "students"
+            | "members"
+            | "residents"
+            | "officials"
+            | "colleagues"
+            | "friends"
+            | "aides"
+            | "delegates"
+            | "journalists"
+            | "investors"
+            | "workers"
+            | "americans"
     ) {
         start
     } else if d.is_cap(start) && !matches!(w, "i" | "he" | "she" | "they" | "we" | "it") {

@@ -347,3 +347,10 @@ fn time_adjunct_before_that_is_no_content() {
     let a = one(&r, "has said");
     assert_eq!(a.2, vec!["that the bridge will reopen in May"]);
 }
+
+#[test]
+fn bare_plural_addressee_is_no_content() {
+    let r = run("The senator tells audiences the plan may fail.");
+    let a = one(&r, "tells");
+    assert_eq!(a.2, vec!["the plan may fail"]);
+}
