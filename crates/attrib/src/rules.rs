@@ -246,10 +246,22 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             || (matches!(d.word(b + 1), "," | ":") && d.quote_opening_at(b + 2).is_some()));
     // The quotation may end the previous sentence ("“HIGH STAKES!!!” Trump had posted"),
     // then only a short circumstance may follow the cue.
+    // A quoted title or phrase inside the subject ("Joe Scarborough, host of MSNBC’s
+    // “Morning Joe,” suggested Trump’s refusal …", "Asked on “CBS This Morning,” Sanders
+    // said he …") is no quotation of the speaker's when a clause follows the cue.
+    let embedded_quote = before > ss + 1
+        && d.quote_closing_at(before - 1).is_some_and(|q| {
+            q.open > dateline_end(d, ss) && !matches!(d.word(q.open - 1), "," | ":" | "—" | "–")
+        });
+    let clause_after = !after_cue_empty
+        && content_end(d, rest_after_rnp, right_limit).is_some()
+        && !is_comma(d, rest_after_rnp)
+        && !trailing_adjunct(d, rest_after_rnp, right_limit);
     let after_quote = before > 0
         && d.para[before - 1] == d.para[a]
         && d.quote_closing_at(before - 1).is_some()
         && !opens_content
+        && !(embedded_quote && clause_after)
         && (before > ss || trailing_adjunct(d, rest_after_rnp, right_limit));
     let post_content = (before > ss || after_quote)
         && (is_comma(d, before - 1) || d.kinds[before - 1] == TokenKind::Quote)

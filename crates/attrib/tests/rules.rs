@@ -354,3 +354,15 @@ fn bare_plural_addressee_is_no_content() {
     let a = one(&r, "tells");
     assert_eq!(a.2, vec!["the plan may fail"]);
 }
+
+#[test]
+fn quoted_title_in_the_subject_is_no_quotation() {
+    let r = run("Asked on \"Morning Talk,\" the mayor said the bridge would reopen in May.");
+    let a = one(&r, "said");
+    assert_eq!(a.0, "the mayor");
+    assert_eq!(a.2, vec!["the bridge would reopen in May"]);
+    // A mixed quotation before an inverted speaker still is the content.
+    let r = run("The plan “looks like a vanity project,” says Sam Wong.");
+    let a = one(&r, "says");
+    assert_eq!(a.2, vec!["The plan “looks like a vanity project,”"]);
+}
