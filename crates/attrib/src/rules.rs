@@ -194,8 +194,18 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let before = lnp.map_or(a, |x| x.0);
     let after_cue_empty = content_end(d, b + 1, right_limit).is_none();
     // Inverted form: ", said Trump." or "“...,” said the source."
+    // "Sens. X and Y, both up for reelection, also said they'd …": a clause with its own
+    // subject after the cue means the speaker is before it, not after.
+    let clause_follows = d.word(b + 1) == "that"
+        || (matches!(
+            d.word(b + 1),
+            "he" | "she" | "they" | "we" | "i" | "it" | "there"
+        ) && b + 2 < se
+            && !is_comma(d, b + 2)
+            && !is_end_punct(d, b + 2));
     let inverted = lnp.is_none()
         && a > ss
+        && !clause_follows
         && (is_comma(d, a - 1) || d.kinds[a - 1] == TokenKind::Quote)
         // ", referring to X" is a participle sharing the previous speaker, never inverted.
         && !d.word(a).ends_with("ing");
@@ -208,6 +218,19 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
         if let Some(subject) = long_subject(d, ss, a - 1) {
             lnp = Some(subject);
         }
+    }
+    if lnp.is_none() && clause_follows && a > ss + 1 && is_comma(d, a - 1) {
+        lnp = long_subject(d, ss, a - 1).map(|(st, e)| {
+            // "…officials, however, said": the sentence adverb is not the speaker's.
+            if e > st + 2
+                && matches!(d.word(e - 1), "however" | "meanwhile" | "though" | "too")
+                && is_comma(d, e - 2)
+            {
+                (st, e - 3)
+            } else {
+                (st, e)
+            }
+        });
     }
     let inverted = inverted && lnp.is_none();
     let mut rnp = if inverted {
@@ -242,6 +265,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
     let opens_content = b + 1 < right_limit
         && (d.word(b + 1) == "that"
             || d.word(b + 1) == ":"
+            || (b > a && d.word(b) == ":")
             || d.quote_opening_at(b + 1).is_some()
             || (matches!(d.word(b + 1), "," | ":") && d.quote_opening_at(b + 2).is_some()));
     // The quotation may end the previous sentence ("“HIGH STAKES!!!” Trump had posted"),

@@ -366,3 +366,18 @@ fn quoted_title_in_the_subject_is_no_quotation() {
     let a = one(&r, "says");
     assert_eq!(a.2, vec!["The plan “looks like a vanity project,”"]);
 }
+
+#[test]
+fn clause_after_the_cue_means_no_inverted_speaker() {
+    let r = run(
+        "Two senators from the coast, both up for reelection, also said they would back the plan.",
+    );
+    let a = one(&r, "also said");
+    assert_eq!(a.2, vec!["they would back the plan"]);
+    assert!(a.0.starts_with("Two senators from the coast"), "{a:?}");
+    let r =
+        run("Security experts and city officials, however, said they believed the dam was safe.");
+    let a = one(&r, "said");
+    assert_eq!(a.0, "Security experts and city officials");
+    assert_eq!(a.2, vec!["they believed the dam was safe"]);
+}
