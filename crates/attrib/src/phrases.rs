@@ -627,7 +627,41 @@ pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     let Some(end) = content_end(d, from, limit) else {
         return true;
     };
-    (STARTS.contains(&d.word(from)) || rashomon_text::is_weekday(d.word(from)))
+    // "to reporters", "to CNN" are adjuncts; "to temper his tone" is an infinitive.
+    let infinitive = d.word(from) == "to"
+        && from < end
+        && d.kinds[from + 1] == TokenKind::Word
+        && !d.is_cap(from + 1)
+        && !matches!(
+            d.word(from + 1),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "you"
+                | "reporters"
+                | "supporters"
+                | "voters"
+                | "some"
+                | "many"
+                | "all"
+        );
+    !infinitive
+        && (STARTS.contains(&d.word(from)) || rashomon_text::is_weekday(d.word(from)))
         && end - from < 12
         && (from..=end).all(|k| d.word(k) != "that" && d.kinds[k] != TokenKind::Quote)
 }

@@ -381,3 +381,15 @@ fn clause_after_the_cue_means_no_inverted_speaker() {
     assert_eq!(a.0, "Security experts and city officials");
     assert_eq!(a.2, vec!["they believed the dam was safe"]);
 }
+
+#[test]
+fn infinitive_after_the_cue_is_content_not_an_adjunct() {
+    let r =
+        run("As the city faces pressure, the council has pledged to bolster its flood defences.");
+    let a = one(&r, "has pledged");
+    assert_eq!(a.0, "the council");
+    assert_eq!(a.2, vec!["to bolster its flood defences"]);
+    // "to reporters" after a quotation still is an adjunct.
+    let r = run("“We will win,” he said to reporters.");
+    assert_eq!(one(&r, "said").2, vec!["“We will win,”"]);
+}
