@@ -191,9 +191,15 @@ pub(crate) fn according_to(
     let mut f = Found::default();
     let mut src = right_np(d, b + 1, se);
     let mut after_src = src.map_or(b + 1, |x| x.1 + 1);
-    if a > ss + 1 && is_comma(d, a - 1) {
+    // "“… time,” according to the news outlet.": the comma inside the quotation.
+    let quote_before = a > ss + 2
+        && d.kinds[a - 1] == TokenKind::Quote
+        && d.quote_closing_at(a - 1).is_some()
+        && is_comma(d, a - 2);
+    if a > ss + 1 && (is_comma(d, a - 1) || quote_before) {
         // "CONTENT, according to X."
-        let before = content_end(d, ss, a - 1).map(|e| (ss, e));
+        let limit = if quote_before { a } else { a - 1 };
+        let before = content_end(d, ss, limit).map(|e| (ss, e));
         f.content.extend(before);
         f.open_start = before;
         // "The implication, according to the aide, is that …": the clause goes on.

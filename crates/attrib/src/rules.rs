@@ -52,6 +52,14 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             }
             if e < p && is_comma(d, e) {
                 e
+            } else if p > b + 2
+                && d.kinds[p - 1] == TokenKind::Quote
+                && d.quote_closing_at(p - 1).is_some()
+                && is_comma(d, p - 2)
+            {
+                // "… should “look for a psychiatrist,” according to Reuters": the
+                // comma is inside the quotation, which stays with the content.
+                p
             } else {
                 se
             }

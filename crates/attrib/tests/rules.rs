@@ -393,3 +393,20 @@ fn infinitive_after_the_cue_is_content_not_an_adjunct() {
     let r = run("“We will win,” he said to reporters.");
     assert_eq!(one(&r, "said").2, vec!["“We will win,”"]);
 }
+
+#[test]
+fn comma_inside_the_quotation_before_according_to() {
+    let t = "The rule covers statements that cause “agents to spend more time,” according to the news outlet.";
+    let a = one(&run(t), "according to").clone();
+    assert_eq!(a.0, "the news outlet");
+    assert_eq!(
+        a.2,
+        vec!["The rule covers statements that cause “agents to spend more time,”"]
+    );
+    let t = "The bishop said critics should \"look for a doctor,\" according to the paper.";
+    let r = run(t);
+    assert_eq!(
+        one(&r, "said").2,
+        vec!["critics should \"look for a doctor,\""]
+    );
+}
