@@ -234,7 +234,7 @@ pub(crate) fn according_to(
                 }
             }
         }
-        if after_src < se && is_comma(d, after_src) {
+        if after_src < se && (is_comma(d, after_src) || d.word(after_src) == ":") {
             f.content.extend(
                 content_end(d, after_src + 1, right_limit)
                     .map(|e| (after_src + 1, extend_quote(d, e))),
