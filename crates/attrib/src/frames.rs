@@ -251,6 +251,11 @@ pub(crate) fn according_to(
 /// object of a naming verb ("what he called “…”", "which he described as …"); after a
 /// preposition ("during which he said …") it is no part of the content.
 pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool {
+    // "adapt to what she said is growing demand": a free relative after a preposition
+    // still fills the gap (the preposition governs the whole clause).
+    if d.word(rel) == "what" {
+        return true;
+    }
     if rel > 0
         && matches!(
             d.word(rel - 1),
@@ -279,7 +284,12 @@ pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool 
     if rel_word == "what" {
         return true;
     }
-    (direct && rel_word != "that") || is_finite_aux(d.word(c)) || d.word(c) == "as"
+    // "which they say left a vacuum": "which" and "who" before a past-tense verb too.
+    let past = matches!(rel_word, "which" | "who") && {
+        let w = d.word(c);
+        w.len() > 3 && w.ends_with("ed") || matches!(w, "left" | "made" | "led" | "took" | "gave")
+    };
+    (direct && rel_word != "that") || is_finite_aux(d.word(c)) || d.word(c) == "as" || past
 }
 
 /// The quotation that goes on after a content-first attribution whose content is before the

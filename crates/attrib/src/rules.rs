@@ -147,7 +147,10 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             lnp = (t > np.0).then(|| (np.0, t - 1));
         }
     }
-    if let Some((j, hi)) = lnp {
+    // "Mrs. Clinton, analysts said, would be open …": a speaker between commas interrupts
+    // the content; the name before it is no appositive of it.
+    let interrupting = is_comma(d, b + 1) && d.quote_opening_at(b + 2).is_none();
+    if let Some((j, hi)) = lnp.filter(|_| !interrupting) {
         if j > ss + 1 && is_comma(d, j - 1) && appositive_start(d, j) {
             // "Deborah Reynolds - his co-host - told": keep the name with its appositive.
             if let Some(name) = left_np(d, j - 1, ss) {

@@ -410,3 +410,22 @@ fn comma_inside_the_quotation_before_according_to() {
         vec!["critics should \"look for a doctor,\""]
     );
 }
+
+#[test]
+fn interrupting_speaker_between_commas_and_free_relatives() {
+    let r = run("The mayor, analysts said, would be open to other measures to raise revenue.");
+    let a = one(&r, "said");
+    assert_eq!(a.0, "analysts");
+    assert_eq!(
+        a.2,
+        vec![
+            "The mayor",
+            "would be open to other measures to raise revenue"
+        ]
+    );
+    let r = run("The club has helped members adapt to what she said is growing demand for pools.");
+    assert_eq!(
+        one(&r, "said").2,
+        vec!["what", "is growing demand for pools"]
+    );
+}
