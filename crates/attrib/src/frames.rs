@@ -308,8 +308,13 @@ pub(crate) fn following_quote(
         n += 1;
     }
     // An adjunct with a title in quotes ("said on ABC's “This Week”") is no second piece.
+    // A full stop before a quotation inside the same "sentence" ("told POLITICO in May.
+    // “In one day …”", where the segmenter took "May." for an abbreviation) ends it.
     if n < se && d.quote_opening_at(n).is_none() {
-        n = se;
+        n = (n..se.saturating_sub(1))
+            .take_while(|&k| d.kinds[k] != TokenKind::Quote)
+            .find(|&k| d.word(k) == "." && d.quote_opening_at(k + 1).is_some())
+            .map_or(se, |k| k + 1);
     }
     // The quotation may go on in the next paragraph when the attribution ends its own.
     let next_para_ok = n < d.len()

@@ -429,3 +429,18 @@ fn interrupting_speaker_between_commas_and_free_relatives() {
         vec!["what", "is growing demand for pools"]
     );
 }
+
+#[test]
+fn following_quotation_past_a_missed_sentence_end() {
+    // The segmenter keeps "in May. “In one day …”" as one sentence.
+    let t =
+        "“We posted about it online,” Canova told the paper in May. “In one day, we raised money.”";
+    let a = one(&run(t), "told").clone();
+    assert_eq!(
+        a.2,
+        vec![
+            "“We posted about it online,”",
+            "“In one day, we raised money.”"
+        ]
+    );
+}
