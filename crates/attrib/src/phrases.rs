@@ -600,6 +600,44 @@ pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usi
 }
 
 /// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
+/// "to temper his tone" (an infinitive) against "to reporters", "to CNN", "to the crowd"
+/// (an adjunct naming who was addressed): `to` at `i` followed by a lower-case word that
+/// opens no noun phrase.
+pub(crate) fn to_infinitive(d: &Doc, i: usize) -> bool {
+    d.word(i) == "to"
+        && i + 1 < d.len()
+        && d.kinds[i + 1] == TokenKind::Word
+        && !d.is_cap(i + 1)
+        && !matches!(
+            d.word(i + 1),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "you"
+                | "reporters"
+                | "supporters"
+                | "voters"
+                | "some"
+                | "many"
+                | "all"
+        )
+}
+
 pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     const STARTS: &[&str] = &[
         "in",
@@ -627,39 +665,7 @@ pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     let Some(end) = content_end(d, from, limit) else {
         return true;
     };
-    // "to reporters", "to CNN" are adjuncts; "to temper his tone" is an infinitive.
-    let infinitive = d.word(from) == "to"
-        && from < end
-        && d.kinds[from + 1] == TokenKind::Word
-        && !d.is_cap(from + 1)
-        && !matches!(
-            d.word(from + 1),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "him"
-                | "them"
-                | "me"
-                | "us"
-                | "you"
-                | "reporters"
-                | "supporters"
-                | "voters"
-                | "some"
-                | "many"
-                | "all"
-        );
+    let infinitive = from < end && to_infinitive(d, from);
     !infinitive
         && (STARTS.contains(&d.word(from)) || rashomon_text::is_weekday(d.word(from)))
         && end - from < 12

@@ -558,6 +558,8 @@ fn resolve_participle(
                 | "over"
                 | "throughout"
         );
+    // "has refused to punish schools that …": an infinitive is content, its "that" relative.
+    let adjunct = adjunct && !to_infinitive(d, start);
     if d.kinds[start] != TokenKind::Quote && (addressee || adjunct) {
         if let Some(t) = (start..right_limit.min(start + 15))
             .take_while(|&i| {

@@ -444,3 +444,10 @@ fn following_quotation_past_a_missed_sentence_end() {
         ]
     );
 }
+
+#[test]
+fn infinitive_keeps_its_relative_that() {
+    let r = run("The mayor has refused to punish schools that violate state rules.");
+    let a = one(&r, "has refused");
+    assert_eq!(a.2, vec!["to punish schools that violate state rules"]);
+}
