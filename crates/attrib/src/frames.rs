@@ -50,6 +50,10 @@ fn is_aux_or_adverb(w: &str) -> bool {
                 | "never"
                 | "always"
                 | "once"
+                | "best"
+                | "better"
+                | "well"
+                | "most"
         )
 }
 
@@ -93,6 +97,8 @@ const PASSIVE_HEADS: &[&str] = &[
     "named",
     "called",
     "suspected",
+    "announced",
+    "nominated",
 ];
 
 /// Whether the cue `a..=b` (its words joined by spaces: `cue_text`) wraps around its

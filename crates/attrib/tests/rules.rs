@@ -451,3 +451,12 @@ fn infinitive_keeps_its_relative_that() {
     let a = one(&r, "has refused");
     assert_eq!(a.2, vec!["to punish schools that violate state rules"]);
 }
+
+#[test]
+fn passive_heads_after_degree_adverbs_and_announcements() {
+    let r = run("The company is best known for making the wrinkle treatment.");
+    assert_eq!(
+        one(&r, "is best known for").2,
+        vec!["The company", "making the wrinkle treatment"]
+    );
+}
