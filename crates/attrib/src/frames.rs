@@ -99,6 +99,12 @@ const PASSIVE_HEADS: &[&str] = &[
     "suspected",
     "announced",
     "nominated",
+    "criticized",
+    "praised",
+    "condemned",
+    "ordered",
+    "persuaded",
+    "confirmed",
 ];
 
 /// Whether the cue `a..=b` (its words joined by spaces: `cue_text`) wraps around its

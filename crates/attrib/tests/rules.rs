@@ -460,3 +460,18 @@ fn passive_heads_after_degree_adverbs_and_announcements() {
         vec!["The company", "making the wrinkle treatment"]
     );
 }
+
+#[test]
+fn criticism_in_the_passive_wraps_its_subject() {
+    let r = run("The senator has been criticized for offering vague answers on trade.");
+    let a = r
+        .iter()
+        .find(|a| a.1.starts_with("has been criticized"))
+        .unwrap_or_else(|| panic!("no cue in {r:?}"));
+    assert_eq!(a.0, "", "no source of its own: {a:?}");
+    assert_eq!(a.2.first().map(String::as_str), Some("The senator"));
+    assert!(
+        a.2.len() == 2 && a.2[1].contains("offering vague answers"),
+        "{a:?}"
+    );
+}
