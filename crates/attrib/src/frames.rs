@@ -5,8 +5,9 @@
 
 use crate::doc::Doc;
 use crate::phrases::{
-    clause_punct, content_end, dateline_end, extend_quote, is_comma, is_end_punct, is_finite_aux,
-    right_np, speaker_appositive, trailing_adjunct, BOUNDARY, WRAP_CUES,
+    clause_punct, comma_inside_closing_quote, content_end, dateline_end, extend_quote, is_comma,
+    is_end_punct, is_finite_aux, right_np, speaker_appositive, trailing_adjunct, BOUNDARY,
+    WRAP_CUES,
 };
 use crate::rules::Found;
 use rashomon_model::TokenKind;
@@ -204,10 +205,7 @@ pub(crate) fn according_to(
     let mut src = right_np(d, b + 1, se);
     let mut after_src = src.map_or(b + 1, |x| x.1 + 1);
     // "“… time,” according to the news outlet.": the comma inside the quotation.
-    let quote_before = a > ss + 2
-        && d.kinds[a - 1] == TokenKind::Quote
-        && d.quote_closing_at(a - 1).is_some()
-        && is_comma(d, a - 2);
+    let quote_before = a > ss + 2 && comma_inside_closing_quote(d, a - 1);
     if a > ss + 1 && (is_comma(d, a - 1) || quote_before) {
         // "CONTENT, according to X."
         let limit = if quote_before { a } else { a - 1 };
@@ -263,8 +261,8 @@ pub(crate) fn according_to(
 /// object of a naming verb ("what he called “…”", "which he described as …"); after a
 /// preposition ("during which he said …") it is no part of the content.
 pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool {
-    // "adapt to what she said is growing demand": a free relative after a preposition
-    // still fills the gap (the preposition governs the whole clause).
+    // "what she anticipated": a free relative is always the content's object or subject,
+    // after a preposition too ("adapt to what she said is growing demand").
     if d.word(rel) == "what" {
         return true;
     }
@@ -289,13 +287,9 @@ pub(crate) fn relative_gap(d: &Doc, rel: usize, c: usize, direct: bool) -> bool 
     {
         return false;
     }
-    // "what she anticipated": a free relative is always the content's object or subject.
     // A relative "that" fills a gap only when an auxiliary follows ("that he said was …");
     // otherwise it is mostly the complementiser of another clause.
     let rel_word = d.word(rel);
-    if rel_word == "what" {
-        return true;
-    }
     // "which they say left a vacuum": "which" and "who" before a past-tense verb too.
     let past = matches!(rel_word, "which" | "who") && {
         let w = d.word(c);

@@ -4,6 +4,7 @@
 //! object is: PolNeAR keeps `called it “…”` whole, held-out content −0.20 without it.)
 
 use crate::doc::Doc;
+use crate::phrases::is_determiner;
 use rashomon_model::TokenKind;
 
 /// First token of the content of cue `b` whose content would start at `start`:
@@ -86,19 +87,8 @@ fn clause_word(d: &Doc, i: usize) -> bool {
             | "we"
             | "i"
             | "there"
-            | "the"
-            | "that"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "this"
-            | "these"
-            | "those"
-    ) || d.kinds[i] == TokenKind::Quote
+    ) || is_determiner(w)
+        || d.kinds[i] == TokenKind::Quote
 }
 
 /// A time adjunct at `i` ("Monday", "on Thursday", "last week"): the token after it.

@@ -96,7 +96,6 @@ pub(crate) const WRAP_CUES: &[&str] = &[
     "seem",
 ];
 
-/// A finite auxiliary or modal ("is", "has", "would", "did"): the mark of a clause's verb.
 /// Whether the words `from..=end` after an inverted speaker's comma describe the speaker
 /// rather than go on with the content: a relative clause ("…, said Bob King, who notes
 /// …") or a noun phrase with no verb ("…, said Katie Harbath, Facebook's outreach
@@ -121,6 +120,32 @@ pub(crate) fn speaker_appositive(d: &Doc, from: usize, end: usize) -> bool {
     np_start && !verb
 }
 
+/// A determiner or possessive that opens a noun phrase ("the", "his", "these").
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "that"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
+/// A closing quotation at `q` with a comma just inside it ("… time,” according to"): the
+/// quoted clause ends there although no comma follows the mark.
+pub(crate) fn comma_inside_closing_quote(d: &Doc, q: usize) -> bool {
+    q > 0 && d.kinds[q] == TokenKind::Quote && d.quote_closing_at(q).is_some() && is_comma(d, q - 1)
+}
+
+/// A finite auxiliary or modal ("is", "has", "would", "did"): the mark of a clause's verb.
 pub(crate) fn is_finite_aux(w: &str) -> bool {
     matches!(
         w,
@@ -599,7 +624,6 @@ pub(crate) fn subject_np(d: &Doc, ss: usize, limit: usize) -> Option<(usize, usi
     end.map(|e| (start, e))
 }
 
-/// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
 /// "to temper his tone" (an infinitive) against "to reporters", "to CNN", "to the crowd"
 /// (an adjunct naming who was addressed): `to` at `i` followed by a lower-case word that
 /// opens no noun phrase.
@@ -608,22 +632,10 @@ pub(crate) fn to_infinitive(d: &Doc, i: usize) -> bool {
         && i + 1 < d.len()
         && d.kinds[i + 1] == TokenKind::Word
         && !d.is_cap(i + 1)
+        && !is_determiner(d.word(i + 1))
         && !matches!(
             d.word(i + 1),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
+            "my" | "your"
                 | "him"
                 | "them"
                 | "me"
@@ -638,6 +650,7 @@ pub(crate) fn to_infinitive(d: &Doc, i: usize) -> bool {
         )
 }
 
+/// "on Friday", "in a statement", "to reporters": what follows the cue is circumstance, not content.
 pub(crate) fn trailing_adjunct(d: &Doc, from: usize, limit: usize) -> bool {
     const STARTS: &[&str] = &[
         "in",

@@ -52,11 +52,7 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
             }
             if e < p && is_comma(d, e) {
                 e
-            } else if p > b + 2
-                && d.kinds[p - 1] == TokenKind::Quote
-                && d.quote_closing_at(p - 1).is_some()
-                && is_comma(d, p - 2)
-            {
+            } else if p > b + 2 && comma_inside_closing_quote(d, p - 1) {
                 // "… should “look for a psychiatrist,” according to Reuters": the
                 // comma is inside the quotation, which stays with the content.
                 p
@@ -358,8 +354,8 @@ pub fn resolve(d: &Doc, a: usize, b: usize, cues: &[(usize, usize)]) -> Found {
                 && !trailing_adjunct(d, r + 1, se)
                 && !d.word(r + 1).ends_with("ing")
             {
-                if let Some(e) = content_end(d, r + 1, se)
-                    .filter(|&e| !crate::phrases::speaker_appositive(d, r + 1, e))
+                if let Some(e) =
+                    content_end(d, r + 1, se).filter(|&e| !speaker_appositive(d, r + 1, e))
                 {
                     f.content.push((r + 1, extend_quote(d, e)));
                     return f;
